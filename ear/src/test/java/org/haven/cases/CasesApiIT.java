@@ -1,0 +1,260 @@
+package org.haven.cases;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.haven.it.HavenDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** {@code /haven/api/v1/cases} from the outside, as an API client sees it. */
+@ExtendWith(ArquillianExtension.class)
+class CasesApiIT {
+
+  static final String PROBLEM = "application/problem+json";
+  static final String CASE_NUMBER = "HVN-\\d{4}-\\d{6,}";
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return HavenDeployment.asBuilt();
+  }
+
+  static RequestSpecification api() {
+    return given().baseUri(HavenDeployment.api().toString()).accept(ContentType.JSON);
+  }
+
+  static Response register(String json) {
+    return api().contentType(ContentType.JSON).body(json).post("/cases");
+  }
+
+  @Test
+  void registeringACaseAnswers201WithItsLocationAndTheCase() {
+    Response created =
+        register("{\"riskLevel\":\"HIGH\",\"survivor\":{\"sex\":\"FEMALE\",\"nationality\":\"NG\"}}");
+
+    created.then()
+        .statusCode(201)
+        .contentType(ContentType.JSON)
+        .header("Location", matchesPattern(".*/haven/api/v1/cases/" + CASE_NUMBER))
+        .body("caseNumber", matchesPattern(CASE_NUMBER))
+        .body("status", equalTo("OPEN"))
+        .body("riskLevel", equalTo("HIGH"))
+        .body("survivor.sex", equalTo("FEMALE"))
+        .body("survivor.nationality", equalTo("NG"))
+        .body("createdAt", notNullValue())
+        .body("version", equalTo(0));
+
+    String caseNumber = created.path("caseNumber");
+    given().accept(ContentType.JSON).get(created.header("Location")).then()
+        .statusCode(200)
+        .body("caseNumber", equalTo(caseNumber))
+        .body("riskLevel", equalTo("HIGH"))
+        .body("createdAt", equalTo(created.path("createdAt")));
+  }
+
+  @Test
+  void survivorDetailsAreOptional() {
+    register("{\"riskLevel\":\"LOW\"}").then()
+        .statusCode(201)
+        .body("survivor.sex", nullValue())
+        .body("survivor.nationality", nullValue());
+  }
+
+  @Test
+  void aMissingCaseIs404ProblemJson() {
+    api().get("/cases/HVN-1999-000000").then()
+        .statusCode(404)
+        .contentType(PROBLEM)
+        .body("status", equalTo(404))
+        .body("title", equalTo("Not Found"))
+        .body("type", notNullValue());
+  }
+
+  @Test
+  void listsCasesPageByPage() {
+    for (int i = 0; i < 3; i++) {
+      register("{\"riskLevel\":\"MEDIUM\"}").then().statusCode(201);
+    }
+    Response first = api().queryParam("size", 2).get("/cases");
+    first.then()
+        .statusCode(200)
+        .body("items", hasSize(2))
+        .body("page", equalTo(0))
+        .body("size", equalTo(2))
+        .body("items.caseNumber", everyItem(matchesPattern(CASE_NUMBER)));
+    long total = first.jsonPath().getLong("totalItems");
+    assertEquals((total + 1) / 2, first.jsonPath().getLong("totalPages"));
+
+    List<String> second =
+        api().queryParam("size", 2).queryParam("page", 1).get("/cases").path("items.caseNumber");
+    List<String> firstNumbers = first.path("items.caseNumber");
+    second.forEach(n -> assertEquals(false, firstNumbers.contains(n), "pages overlap on " + n));
+  }
+
+  @Test
+  void sortsByAPropertyEitherWay() {
+    List<String> descending =
+        api().queryParam("sort", "-caseNumber").queryParam("size", 100).get("/cases")
+            .then().statusCode(200).extract().path("items.caseNumber");
+    List<String> sorted = new ArrayList<>(descending);
+    sorted.sort(java.util.Comparator.reverseOrder());
+    assertEquals(sorted, descending);
+  }
+
+  @Test
+  void aNewCaseAppearsInTheList() {
+    String caseNumber = register("{\"riskLevel\":\"HIGH\"}").path("caseNumber");
+    api().queryParam("size", 100).get("/cases").then()
+        .body("items.caseNumber", hasItem(caseNumber));
+  }
+
+  static Stream<Arguments> invalidBodies() {
+    return Stream.of(
+        Arguments.of("missing field", "{}", "riskLevel"),
+        Arguments.of("null field", "{\"riskLevel\":null}", "riskLevel"),
+        Arguments.of("unknown code", "{\"riskLevel\":\"CRITICAL\"}", "riskLevel"),
+        Arguments.of("wrong type", "{\"riskLevel\":42}", "riskLevel"),
+        Arguments.of("nested unknown code",
+            "{\"riskLevel\":\"LOW\",\"survivor\":{\"sex\":\"X\"}}", "survivor.sex"),
+        Arguments.of("oversized string",
+            "{\"riskLevel\":\"LOW\",\"survivor\":{\"nationality\":\"" + "N".repeat(5000) + "\"}}",
+            "survivor.nationality"),
+        Arguments.of("unknown property", "{\"riskLevel\":\"LOW\",\"name\":\"x\"}", "name"),
+        Arguments.of("nested unknown property",
+            "{\"riskLevel\":\"LOW\",\"survivor\":{\"phone\":\"1\"}}", "survivor.phone"),
+        Arguments.of("object of the wrong type", "{\"riskLevel\":\"LOW\",\"survivor\":[1]}",
+            "survivor"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidBodies")
+  void invalidBodiesAre400ProblemsNamingTheField(String why, String json, String field) {
+    long before = api().get("/cases").jsonPath().getLong("totalItems");
+    register(json).then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("status", equalTo(400))
+        .body("title", notNullValue())
+        .body("detail", notNullValue())
+        .body("errors.field", hasItem(field))
+        .body("errors.pointer", hasItem("#/" + field.replace('.', '/')))
+        .body(not(containsString("Exception")));
+    // Nothing is saved from a refused request.
+    assertEquals(before, api().get("/cases").jsonPath().getLong("totalItems"));
+  }
+
+  static Stream<Arguments> unreadableBodies() {
+    return Stream.of(
+        Arguments.of("malformed JSON", "{\"riskLevel\":"),
+        Arguments.of("not an object", "[\"HIGH\"]"),
+        Arguments.of("empty body", ""),
+        Arguments.of("JSON null", "null"),
+        Arguments.of("not JSON at all", "riskLevel=HIGH"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("unreadableBodies")
+  void unreadableBodiesAre400Problems(String why, String body) {
+    register(body).then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("status", equalTo(400))
+        .body(not(containsString("Exception")))
+        .body(not(containsString("at org.")));
+  }
+
+  @Test
+  void aWrongContentTypeIs415Problem() {
+    api().contentType(ContentType.TEXT).body("riskLevel=HIGH").post("/cases").then()
+        .statusCode(415)
+        .contentType(PROBLEM)
+        .body("status", equalTo(415));
+  }
+
+  @Test
+  void anUnsupportedMethodIs405Problem() {
+    api().delete("/cases").then().statusCode(405).contentType(PROBLEM).body("status", equalTo(405));
+  }
+
+  @Test
+  void anUnknownPathIs404Problem() {
+    api().get("/no-such-thing").then().statusCode(404).contentType(PROBLEM);
+  }
+
+  @Test
+  void badPagingParametersAre400ProblemsNamingThem() {
+    api().queryParam("page", -1).queryParam("size", 1000).queryParam("sort", "name")
+        .get("/cases").then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("errors.field", hasItem("page"))
+        .body("errors.field", hasItem("size"))
+        .body("errors.field", hasItem("sort"));
+    api().queryParam("page", "abc").get("/cases").then()
+        .statusCode(400)
+        .contentType(PROBLEM)
+        .body("errors.field", hasItem("page"));
+    api().queryParam("size", 100).get("/cases").then()
+        .statusCode(200)
+        .body("items.size()", lessThanOrEqualTo(100));
+  }
+
+  @Test
+  void twentyConcurrentRegistrationsGetTwentyDistinctNumbers() throws Exception {
+    int writers = 20;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Response>> results = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        Callable<Response> call = () -> {
+          start.await();
+          return register("{\"riskLevel\":\"HIGH\"}");
+        };
+        results.add(pool.submit(call));
+      }
+      start.countDown();
+      Set<String> numbers = new HashSet<>();
+      for (Future<Response> result : results) {
+        Response response = result.get();
+        assertEquals(201, response.statusCode(), response.asString());
+        numbers.add(response.path("caseNumber"));
+      }
+      assertEquals(writers, numbers.size(), numbers.toString());
+      for (String number : numbers) {
+        api().get("/cases/" + number).then().statusCode(200);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package org.haven.it;
+
+import java.io.File;
+import java.net.URI;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The one way integration tests deploy Haven: the EAR this build produced (never a hand-listed
+ * archive), so tests see exactly what users run.
+ */
+public final class HavenDeployment {
+
+  private static final String WEB_MODULE = "haven-web.war";
+
+  private HavenDeployment() {}
+
+  /** haven.ear as built, for black-box tests over HTTP ({@code @Deployment(testable = false)}). */
+  public static EnterpriseArchive asBuilt() {
+    return ShrinkWrap.create(ZipImporter.class, "haven.ear")
+        .importFrom(new File(System.getProperty("haven.ear", "target/haven.ear")))
+        .as(EnterpriseArchive.class);
+  }
+
+  /** haven.ear with the test class inside its web module, for tests that run in the server. */
+  public static EnterpriseArchive withTest(Class<?> testClass) {
+    EnterpriseArchive ear = asBuilt();
+    WebArchive web = ear.getAsType(WebArchive.class, WEB_MODULE);
+    web.addClass(testClass);
+    ear.delete(WEB_MODULE);
+    return ear.addAsModule(web);
+  }
+
+  /** The server's HTTP root, e.g. {@code http://localhost:8280}. */
+  public static URI httpRoot() {
+    return URI.create("http://localhost:" + System.getProperty("it.http.port", "8280"));
+  }
+
+  /** Haven's REST API root, e.g. {@code http://localhost:8280/haven/api/v1}. */
+  public static URI api() {
+    return httpRoot().resolve("/haven/api/v1");
+  }
+
+  /** The management interface, where {@code /health} lives. */
+  public static URI management() {
+    return URI.create("http://localhost:" + System.getProperty("it.management.port", "10190"));
+  }
+}

@@ -1,0 +1,40 @@
+package org.haven.cases.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+
+/**
+ * Hands out case numbers of the form {@code HVN-<year>-<6 digits>}. The digits come from the
+ * database sequence {@code case_number_seq}, so concurrent registrations on any number of server
+ * nodes never collide; they carry nothing about the survivor.
+ */
+@ApplicationScoped
+public class CaseNumbers {
+
+  static final String SEQUENCE = "case_number_seq";
+
+  @PersistenceContext EntityManager em;
+
+  public String next(Instant at) {
+    String sql =
+        em.getEntityManagerFactory()
+            .unwrap(SessionFactoryImplementor.class)
+            .getJdbcServices()
+            .getDialect()
+            .getSequenceSupport()
+            .getSequenceNextValString(SEQUENCE);
+    long value = ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    return format(at.atZone(ZoneOffset.UTC).getYear(), value);
+  }
+
+  static String format(int year, long value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("sequence value must be positive: " + value);
+    }
+    return String.format("HVN-%04d-%06d", year, value);
+  }
+}

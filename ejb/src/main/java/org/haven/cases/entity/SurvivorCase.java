@@ -1,0 +1,151 @@
+package org.haven.cases.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import org.hibernate.annotations.NaturalId;
+
+/**
+ * A survivor's case file: the aggregate root of case management. Identified to people by its
+ * opaque case number, never by anything derived from the survivor.
+ */
+@Entity
+@Table(name = "survivor_case")
+public class SurvivorCase {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "survivor_case_id")
+  @SequenceGenerator(
+      name = "survivor_case_id",
+      sequenceName = "survivor_case_id_seq",
+      allocationSize = 50)
+  private Long id;
+
+  @NaturalId
+  @Column(name = "case_number", nullable = false, updatable = false, length = 20)
+  private String caseNumber;
+
+  @NotNull
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status", nullable = false, length = 32)
+  private CaseStatus status = CaseStatus.OPEN;
+
+  @NotNull(message = "choose a risk level")
+  @Enumerated(EnumType.STRING)
+  @Column(name = "risk_level", nullable = false, length = 16)
+  private RiskLevel riskLevel;
+
+  @Valid @Embedded private Survivor survivor = new Survivor();
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version
+  @Column(name = "version", nullable = false)
+  private long version;
+
+  public SurvivorCase() {}
+
+  public SurvivorCase(RiskLevel riskLevel, Survivor survivor) {
+    this.riskLevel = riskLevel;
+    this.survivor = survivor == null ? new Survivor() : survivor;
+  }
+
+  /** Gives a new case its number; a case keeps the number it was registered with for ever. */
+  public void register(String caseNumber) {
+    if (this.caseNumber != null) {
+      throw new IllegalStateException("case " + this.caseNumber + " is already registered");
+    }
+    this.caseNumber = Objects.requireNonNull(caseNumber);
+    this.status = CaseStatus.OPEN;
+  }
+
+  @PrePersist
+  void onCreate() {
+    // Micro-second precision is what both H2 and PostgreSQL keep; truncating here makes the value
+    // an API client sees after a write equal to the one it reads back later.
+    createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    updatedAt = createdAt;
+  }
+
+  @PreUpdate
+  void onUpdate() {
+    updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getCaseNumber() {
+    return caseNumber;
+  }
+
+  public CaseStatus getStatus() {
+    return status;
+  }
+
+  public RiskLevel getRiskLevel() {
+    return riskLevel;
+  }
+
+  public void setRiskLevel(RiskLevel riskLevel) {
+    this.riskLevel = riskLevel;
+  }
+
+  public Survivor getSurvivor() {
+    // Hibernate loads an embeddable whose columns are all null as null.
+    if (survivor == null) {
+      survivor = new Survivor();
+    }
+    return survivor;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public long getVersion() {
+    return version;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SurvivorCase other
+        && caseNumber != null
+        && caseNumber.equals(other.caseNumber);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hashCode(caseNumber);
+  }
+
+  @Override
+  public String toString() {
+    // Deliberately nothing about the survivor: this string can end up in logs.
+    return "SurvivorCase[" + caseNumber + ", " + status + "]";
+  }
+}

@@ -1,0 +1,34 @@
+package org.haven.cases.rest;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.time.Instant;
+import org.haven.cases.entity.CaseStatus;
+import org.haven.cases.entity.RiskLevel;
+import org.haven.cases.entity.Sex;
+import org.haven.cases.entity.SurvivorCase;
+
+/** A case as the API returns it. {@code version} is the optimistic-locking version. */
+@JsonbPropertyOrder({"caseNumber", "status", "riskLevel", "survivor", "createdAt", "updatedAt",
+    "version"})
+public record CaseDocument(
+    String caseNumber,
+    CaseStatus status,
+    RiskLevel riskLevel,
+    SurvivorDocument survivor,
+    Instant createdAt,
+    Instant updatedAt,
+    long version) {
+
+  public record SurvivorDocument(Sex sex, String nationality) {}
+
+  static CaseDocument of(SurvivorCase c) {
+    return new CaseDocument(
+        c.getCaseNumber(),
+        c.getStatus(),
+        c.getRiskLevel(),
+        new SurvivorDocument(c.getSurvivor().getSex(), c.getSurvivor().getNationality()),
+        c.getCreatedAt(),
+        c.getUpdatedAt(),
+        c.getVersion());
+  }
+}
