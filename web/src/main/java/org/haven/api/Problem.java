@@ -1,7 +1,6 @@
 package org.haven.api;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -15,7 +14,6 @@ public record Problem(
     String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
-  public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
 
   /** A problem that only restates the HTTP status, as RFC 9457 intends for "about:blank". */
   public static Problem of(Response.StatusType status, String detail) {
@@ -24,7 +22,7 @@ public record Problem(
   }
 
   public Response toResponse() {
-    return Response.status(status).type(MEDIA).entity(this).build();
+    return Response.status(status).type(MEDIA_TYPE).entity(this).build();
   }
 
   /** One invalid field: its dotted name, its JSON pointer and what is wrong with it. */

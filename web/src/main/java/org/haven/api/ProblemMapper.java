@@ -48,6 +48,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable thrown) {
+    return withInstance(problemFor(thrown)).toResponse();
+  }
+
+  /** The problem that answers a failure; the request path is added by the caller. */
+  static Problem problemFor(Throwable thrown) {
     Throwable cause = unwrap(thrown);
     Problem problem;
     if (cause instanceof ConstraintViolationException violations) {
@@ -72,7 +77,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     } else {
       problem = serverError(cause);
     }
-    return withInstance(problem).toResponse();
+    return problem;
   }
 
   Problem withInstance(Problem p) {
