@@ -44,13 +44,14 @@ public class RunHaven {
     Path base = server.resolveSibling("run");
     deleteTree(base);
     copyTree(server.resolve("standalone"), base);
-    Files.copy(ear, base.resolve("deployments").resolve("haven.ear"),
-        StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        ear, base.resolve("deployments").resolve("haven.ear"), StandardCopyOption.REPLACE_EXISTING);
     Files.createDirectories(data);
 
     boolean windows = System.getProperty("os.name").toLowerCase().startsWith("windows");
     List<String> command = new ArrayList<>();
-    command.add(server.resolve("bin").resolve(windows ? "standalone.bat" : "standalone.sh").toString());
+    command.add(
+        server.resolve("bin").resolve(windows ? "standalone.bat" : "standalone.sh").toString());
     command.add("-Djboss.server.base.dir=" + base);
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
     Map<String, String> env = builder.environment();
@@ -80,8 +81,10 @@ public class RunHaven {
     try (ServerSocket socket = new ServerSocket(port)) {
       socket.setReuseAddress(true);
     } catch (IOException e) {
-      System.err.printf("Port %d (%s) is already in use. Is Haven (or another server) already"
-          + " running? Stop it and try again.%n", port, what);
+      System.err.printf(
+          "Port %d (%s) is already in use. Is Haven (or another server) already"
+              + " running? Stop it and try again.%n",
+          port, what);
       System.exit(2);
     }
   }
@@ -105,8 +108,11 @@ public class RunHaven {
 
   static boolean answers(HttpClient http, String url, int... statuses) {
     try {
-      int status = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
-          .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      int status =
+          http.send(
+                  HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode();
       for (int expected : statuses) {
         if (status == expected) {
           return true;
@@ -122,20 +128,27 @@ public class RunHaven {
   }
 
   static void banner(Path data, Map<String, String> env) {
-    String database = env.containsKey("HAVEN_DB_URL") ? "PostgreSQL (HAVEN_DB_URL)"
-        : "embedded H2 in " + data.resolve("db");
+    String database =
+        env.containsKey("HAVEN_DB_URL")
+            ? "PostgreSQL (HAVEN_DB_URL)"
+            : "embedded H2 in " + data.resolve("db");
     String line = "=".repeat(78);
-    System.out.println(String.join(System.lineSeparator(),
-        "", line,
-        "  Haven is ready" + ("true".equals(env.get("HAVEN_DEMO")) ? " (demo mode: fictional data)" : ""),
-        "",
-        "  Open in your browser:  http://localhost:" + HTTP_PORT + "/haven/",
-        "  REST API:              http://localhost:" + HTTP_PORT + "/haven/api/v1/cases",
-        "  Health:                http://localhost:" + MANAGEMENT_PORT + "/health/ready",
-        "  Database:              " + database,
-        "",
-        "  Press Ctrl-C to stop.",
-        line, ""));
+    System.out.println(
+        String.join(
+            System.lineSeparator(),
+            "",
+            line,
+            "  Haven is ready"
+                + ("true".equals(env.get("HAVEN_DEMO")) ? " (demo mode: fictional data)" : ""),
+            "",
+            "  Open in your browser:  http://localhost:" + HTTP_PORT + "/haven/",
+            "  REST API:              http://localhost:" + HTTP_PORT + "/haven/api/v1/cases",
+            "  Health:                http://localhost:" + MANAGEMENT_PORT + "/health/ready",
+            "  Database:              " + database,
+            "",
+            "  Press Ctrl-C to stop.",
+            line,
+            ""));
   }
 
   /** Stops WildFly and the script that started it; the JVM is a child of the script. */
@@ -157,18 +170,19 @@ public class RunHaven {
 
   static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> paths = Files.walk(from)) {
-      paths.forEach(p -> {
-        try {
-          Path target = to.resolve(from.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(target);
-          } else {
-            Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      paths.forEach(
+          p -> {
+            try {
+              Path target = to.resolve(from.relativize(p).toString());
+              if (Files.isDirectory(p)) {
+                Files.createDirectories(target);
+              } else {
+                Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+              }
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     }
   }
 

@@ -41,8 +41,8 @@ class CaseFilesIT {
         caseFiles.register(new SurvivorCase(RiskLevel.HIGH, new Survivor(Sex.FEMALE, "NG")));
 
     String year = String.valueOf(Year.now(ZoneOffset.UTC).getValue());
-    assertTrue(registered.getCaseNumber().matches("HVN-" + year + "-\\d{6,}"),
-        registered.getCaseNumber());
+    assertTrue(
+        registered.getCaseNumber().matches("HVN-" + year + "-\\d{6,}"), registered.getCaseNumber());
     SurvivorCase reopened = caseFiles.find(registered.getCaseNumber()).orElseThrow();
     assertEquals(CaseStatus.OPEN, reopened.getStatus());
     assertEquals(RiskLevel.HIGH, reopened.getRiskLevel());
@@ -62,7 +62,8 @@ class CaseFilesIT {
   @Test
   void refusesAnInvalidIntakeAndSavesNothing() {
     long before = caseFiles.count();
-    assertThrows(ConstraintViolationException.class,
+    assertThrows(
+        ConstraintViolationException.class,
         () -> caseFiles.register(new SurvivorCase(null, new Survivor(Sex.MALE, "nigeria"))));
     assertEquals(before, caseFiles.count());
   }

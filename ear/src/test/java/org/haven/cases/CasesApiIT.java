@@ -59,9 +59,11 @@ class CasesApiIT {
   @Test
   void registeringACaseAnswers201WithItsLocationAndTheCase() {
     Response created =
-        register("{\"riskLevel\":\"HIGH\",\"survivor\":{\"sex\":\"FEMALE\",\"nationality\":\"NG\"}}");
+        register(
+            "{\"riskLevel\":\"HIGH\",\"survivor\":{\"sex\":\"FEMALE\",\"nationality\":\"NG\"}}");
 
-    created.then()
+    created
+        .then()
         .statusCode(201)
         .contentType(ContentType.JSON)
         .header("Location", matchesPattern(".*/haven/api/v1/cases/" + CASE_NUMBER))
@@ -74,7 +76,10 @@ class CasesApiIT {
         .body("version", equalTo(0));
 
     String caseNumber = created.path("caseNumber");
-    given().accept(ContentType.JSON).get(created.header("Location")).then()
+    given()
+        .accept(ContentType.JSON)
+        .get(created.header("Location"))
+        .then()
         .statusCode(200)
         .body("caseNumber", equalTo(caseNumber))
         .body("riskLevel", equalTo("HIGH"))
@@ -83,7 +88,8 @@ class CasesApiIT {
 
   @Test
   void survivorDetailsAreOptional() {
-    register("{\"riskLevel\":\"LOW\"}").then()
+    register("{\"riskLevel\":\"LOW\"}")
+        .then()
         .statusCode(201)
         .body("survivor.sex", nullValue())
         .body("survivor.nationality", nullValue());
@@ -91,7 +97,9 @@ class CasesApiIT {
 
   @Test
   void aMissingCaseIs404ProblemJson() {
-    api().get("/cases/HVN-1999-000000").then()
+    api()
+        .get("/cases/HVN-1999-000000")
+        .then()
         .statusCode(404)
         .contentType(PROBLEM)
         .body("status", equalTo(404))
@@ -105,7 +113,8 @@ class CasesApiIT {
       register("{\"riskLevel\":\"MEDIUM\"}").then().statusCode(201);
     }
     Response first = api().queryParam("size", 2).get("/cases");
-    first.then()
+    first
+        .then()
         .statusCode(200)
         .body("items", hasSize(2))
         .body("page", equalTo(0))
@@ -123,8 +132,14 @@ class CasesApiIT {
   @Test
   void sortsByAPropertyEitherWay() {
     List<String> descending =
-        api().queryParam("sort", "-caseNumber").queryParam("size", 100).get("/cases")
-            .then().statusCode(200).extract().path("items.caseNumber");
+        api()
+            .queryParam("sort", "-caseNumber")
+            .queryParam("size", 100)
+            .get("/cases")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("items.caseNumber");
     List<String> sorted = new ArrayList<>(descending);
     sorted.sort(java.util.Comparator.reverseOrder());
     assertEquals(sorted, descending);
@@ -133,7 +148,10 @@ class CasesApiIT {
   @Test
   void aNewCaseAppearsInTheList() {
     String caseNumber = register("{\"riskLevel\":\"HIGH\"}").path("caseNumber");
-    api().queryParam("size", 100).get("/cases").then()
+    api()
+        .queryParam("size", 100)
+        .get("/cases")
+        .then()
         .body("items.caseNumber", hasItem(caseNumber));
   }
 
@@ -143,23 +161,29 @@ class CasesApiIT {
         Arguments.of("null field", "{\"riskLevel\":null}", "riskLevel"),
         Arguments.of("unknown code", "{\"riskLevel\":\"CRITICAL\"}", "riskLevel"),
         Arguments.of("wrong type", "{\"riskLevel\":42}", "riskLevel"),
-        Arguments.of("nested unknown code",
-            "{\"riskLevel\":\"LOW\",\"survivor\":{\"sex\":\"X\"}}", "survivor.sex"),
-        Arguments.of("oversized string",
+        Arguments.of(
+            "nested unknown code",
+            "{\"riskLevel\":\"LOW\",\"survivor\":{\"sex\":\"X\"}}",
+            "survivor.sex"),
+        Arguments.of(
+            "oversized string",
             "{\"riskLevel\":\"LOW\",\"survivor\":{\"nationality\":\"" + "N".repeat(5000) + "\"}}",
             "survivor.nationality"),
         Arguments.of("unknown property", "{\"riskLevel\":\"LOW\",\"name\":\"x\"}", "name"),
-        Arguments.of("nested unknown property",
-            "{\"riskLevel\":\"LOW\",\"survivor\":{\"phone\":\"1\"}}", "survivor.phone"),
-        Arguments.of("object of the wrong type", "{\"riskLevel\":\"LOW\",\"survivor\":[1]}",
-            "survivor"));
+        Arguments.of(
+            "nested unknown property",
+            "{\"riskLevel\":\"LOW\",\"survivor\":{\"phone\":\"1\"}}",
+            "survivor.phone"),
+        Arguments.of(
+            "object of the wrong type", "{\"riskLevel\":\"LOW\",\"survivor\":[1]}", "survivor"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidBodies")
   void invalidBodiesAre400ProblemsNamingTheField(String why, String json, String field) {
     long before = api().get("/cases").jsonPath().getLong("totalItems");
-    register(json).then()
+    register(json)
+        .then()
         .statusCode(400)
         .contentType(PROBLEM)
         .body("status", equalTo(400))
@@ -184,7 +208,8 @@ class CasesApiIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("unreadableBodies")
   void unreadableBodiesAre400Problems(String why, String body) {
-    register(body).then()
+    register(body)
+        .then()
         .statusCode(400)
         .contentType(PROBLEM)
         .body("status", equalTo(400))
@@ -194,7 +219,11 @@ class CasesApiIT {
 
   @Test
   void aWrongContentTypeIs415Problem() {
-    api().contentType(ContentType.TEXT).body("riskLevel=HIGH").post("/cases").then()
+    api()
+        .contentType(ContentType.TEXT)
+        .body("riskLevel=HIGH")
+        .post("/cases")
+        .then()
         .statusCode(415)
         .contentType(PROBLEM)
         .body("status", equalTo(415));
@@ -212,18 +241,28 @@ class CasesApiIT {
 
   @Test
   void badPagingParametersAre400ProblemsNamingThem() {
-    api().queryParam("page", -1).queryParam("size", 1000).queryParam("sort", "name")
-        .get("/cases").then()
+    api()
+        .queryParam("page", -1)
+        .queryParam("size", 1000)
+        .queryParam("sort", "name")
+        .get("/cases")
+        .then()
         .statusCode(400)
         .contentType(PROBLEM)
         .body("errors.field", hasItem("page"))
         .body("errors.field", hasItem("size"))
         .body("errors.field", hasItem("sort"));
-    api().queryParam("page", "abc").get("/cases").then()
+    api()
+        .queryParam("page", "abc")
+        .get("/cases")
+        .then()
         .statusCode(400)
         .contentType(PROBLEM)
         .body("errors.field", hasItem("page"));
-    api().queryParam("size", 100).get("/cases").then()
+    api()
+        .queryParam("size", 100)
+        .get("/cases")
+        .then()
         .statusCode(200)
         .body("items.size()", lessThanOrEqualTo(100));
   }
@@ -236,10 +275,11 @@ class CasesApiIT {
     try {
       List<Future<Response>> results = new ArrayList<>();
       for (int i = 0; i < writers; i++) {
-        Callable<Response> call = () -> {
-          start.await();
-          return register("{\"riskLevel\":\"HIGH\"}");
-        };
+        Callable<Response> call =
+            () -> {
+              start.await();
+              return register("{\"riskLevel\":\"HIGH\"}");
+            };
         results.add(pool.submit(call));
       }
       start.countDown();

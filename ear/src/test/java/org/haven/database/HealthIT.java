@@ -24,7 +24,10 @@ class HealthIT {
   @Test
   void readinessReportsTheDatabaseTheSuiteRunsOn() {
     String expected = System.getProperty("it.expected.database", "H2");
-    given().baseUri(HavenDeployment.management().toString()).get("/health/ready").then()
+    given()
+        .baseUri(HavenDeployment.management().toString())
+        .get("/health/ready")
+        .then()
         .statusCode(200)
         .body("status", equalTo("UP"))
         .body("checks.name", hasItem("haven-database"))

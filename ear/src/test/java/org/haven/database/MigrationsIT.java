@@ -59,9 +59,11 @@ class MigrationsIT {
     Flyway flyway = Migrations.on(dataSource).load();
     MigrationInfo[] all = flyway.info().all();
     assertTrue(all.length > 0);
-    assertTrue(Arrays.stream(all).allMatch(m -> m.getState() == MigrationState.SUCCESS),
-        () -> Arrays.toString(Arrays.stream(all).map(m -> m.getVersion() + ":" + m.getState())
-            .toArray()));
+    assertTrue(
+        Arrays.stream(all).allMatch(m -> m.getState() == MigrationState.SUCCESS),
+        () ->
+            Arrays.toString(
+                Arrays.stream(all).map(m -> m.getVersion() + ":" + m.getState()).toArray()));
     assertNotNull(flyway.info().current());
   }
 }

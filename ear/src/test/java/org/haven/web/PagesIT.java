@@ -33,15 +33,24 @@ class PagesIT {
   private final CookieFilter session = new CookieFilter();
 
   private RequestSpecification browser() {
-    return given().baseUri(HavenDeployment.httpRoot().toString()).filter(session)
-        .redirects().follow(false);
+    return given()
+        .baseUri(HavenDeployment.httpRoot().toString())
+        .filter(session)
+        .redirects()
+        .follow(false);
   }
 
   @Test
   void theHomePageLeadsToTheCaseList() {
-    browser().get("/haven/").then().statusCode(302)
+    browser()
+        .get("/haven/")
+        .then()
+        .statusCode(302)
         .header("Location", containsString("/haven/cases/list.xhtml"));
-    browser().get("/haven/cases/list.xhtml").then().statusCode(200)
+    browser()
+        .get("/haven/cases/list.xhtml")
+        .then()
+        .statusCode(200)
         .body(containsString("<title>Cases · Haven</title>"))
         .body(containsString("Register a case")) // navigation from the shared template
         .body(containsString("ui-datatable"));
@@ -50,18 +59,19 @@ class PagesIT {
   @Test
   void registersACaseThroughTheFormAndListsIt() {
     String viewState = viewState(browser().get("/haven/cases/register.xhtml"));
-    Response posted = browser()
-        .formParam("intake", "intake")
-        .formParam("intake:riskLevel", "HIGH")
-        .formParam("intake:sex_input", "FEMALE")
-        .formParam("intake:nationality_input", "NG")
-        .formParam("intake:register", "intake:register")
-        .formParam("jakarta.faces.ViewState", viewState)
-        .post("/haven/cases/register.xhtml");
+    Response posted =
+        browser()
+            .formParam("intake", "intake")
+            .formParam("intake:riskLevel", "HIGH")
+            .formParam("intake:sex_input", "FEMALE")
+            .formParam("intake:nationality_input", "NG")
+            .formParam("intake:register", "intake:register")
+            .formParam("jakarta.faces.ViewState", viewState)
+            .post("/haven/cases/register.xhtml");
     posted.then().statusCode(302).header("Location", containsString("/haven/cases/list.xhtml"));
 
-    String list = browser().get("/haven/cases/list.xhtml").then().statusCode(200)
-        .extract().asString();
+    String list =
+        browser().get("/haven/cases/list.xhtml").then().statusCode(200).extract().asString();
     Matcher registered = Pattern.compile("Case (HVN-\\d{4}-\\d{6,}) registered").matcher(list);
     assertTrue(registered.find(), "no confirmation message on the list page");
     assertTrue(list.contains(">" + registered.group(1) + "<"), "the new case is not listed");
@@ -75,7 +85,8 @@ class PagesIT {
         .formParam("intake:register", "intake:register")
         .formParam("jakarta.faces.ViewState", viewState)
         .post("/haven/cases/register.xhtml")
-        .then().statusCode(200)
+        .then()
+        .statusCode(200)
         .body(containsString("choose a risk level"))
         .body(containsString("id=\"intake:j_idt")) // the form is shown again, not a new page
         .body(not(containsString("registered.")));
@@ -83,24 +94,31 @@ class PagesIT {
 
   @Test
   void anUnknownPageShowsTheNotFoundPage() {
-    browser().get("/haven/no-such-page.xhtml").then().statusCode(404)
+    browser()
+        .get("/haven/no-such-page.xhtml")
+        .then()
+        .statusCode(404)
         .body(containsString("There is nothing at this address"));
   }
 
   @Test
   void anExpiredViewShowsTheExpiredPageNotAStackTrace() {
     browser().get("/haven/cases/register.xhtml").then().statusCode(200);
-    String expired = browser()
-        .formParam("intake", "intake")
-        .formParam("intake:riskLevel", "LOW")
-        .formParam("intake:register", "intake:register")
-        .formParam("jakarta.faces.ViewState", "-1234567890:987654321")
-        .post("/haven/cases/register.xhtml")
+    String expired =
+        browser()
+            .formParam("intake", "intake")
+            .formParam("intake:riskLevel", "LOW")
+            .formParam("intake:register", "intake:register")
+            .formParam("jakarta.faces.ViewState", "-1234567890:987654321")
+            .post("/haven/cases/register.xhtml")
+            .then()
+            .statusCode(302)
+            .header("Location", containsString("/haven/error/expired.xhtml"))
+            .extract()
+            .header("Location");
+    browser()
+        .get(expired)
         .then()
-        .statusCode(302)
-        .header("Location", containsString("/haven/error/expired.xhtml"))
-        .extract().header("Location");
-    browser().get(expired).then()
         .statusCode(200)
         .body(containsString("Page expired"))
         .body(not(containsString("at org.")))
@@ -109,8 +127,11 @@ class PagesIT {
 
   @Test
   void theStylesheetIsServed() {
-    browser().get("/haven/jakarta.faces.resource/haven.css.xhtml?ln=haven").then()
-        .statusCode(200).contentType(endsWith("css"));
+    browser()
+        .get("/haven/jakarta.faces.resource/haven.css.xhtml?ln=haven")
+        .then()
+        .statusCode(200)
+        .contentType(endsWith("css"));
   }
 
   private static String viewState(Response page) {

@@ -1,8 +1,8 @@
 package org.haven.paging;
 
 /**
- * One page of a list, as a user asks for it: zero-based page index, page size and an optional
- * sort. Sizes are capped so that no client can ask a boundary for the whole table at once.
+ * One page of a list, as a user asks for it: zero-based page index, page size and an optional sort.
+ * Sizes are capped so that no client can ask a boundary for the whole table at once.
  */
 public record PageRequest(int page, int size, String sortBy, boolean ascending) {
 

@@ -18,9 +18,11 @@ class PagingTest {
   void aPageRequestStaysWithinBounds() {
     assertThrows(IllegalArgumentException.class, () -> new PageRequest(-1, 20, null, true));
     assertThrows(IllegalArgumentException.class, () -> new PageRequest(0, 0, null, true));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new PageRequest(0, PageRequest.MAX_SIZE + 1, null, true));
-    assertThrows(ArithmeticException.class,
+    assertThrows(
+        ArithmeticException.class,
         () -> new PageRequest(Integer.MAX_VALUE, 100, null, true).offset());
   }
 

@@ -14,13 +14,18 @@ import java.util.stream.Collectors;
 
 /**
  * A coded value in a request body: one of the constants of an enum. Request records take codes as
- * strings with this constraint, so that a wrong code is reported as a validation error naming
- * the field and the allowed codes, rather than as an unreadable body.
+ * strings with this constraint, so that a wrong code is reported as a validation error naming the
+ * field and the allowed codes, rather than as an unreadable body.
  */
 @Documented
 @Constraint(validatedBy = OneOf.Validator.class)
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT,
-    ElementType.TYPE_USE, ElementType.METHOD})
+@Target({
+  ElementType.FIELD,
+  ElementType.PARAMETER,
+  ElementType.RECORD_COMPONENT,
+  ElementType.TYPE_USE,
+  ElementType.METHOD
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface OneOf {
 

@@ -5,20 +5,25 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * An RFC 9457 problem detail, the body of every 4xx and 5xx answer of the API. {@code errors}
- * lists the offending fields of a request that failed validation (RFC 9457, section 3 shows the
- * same member), each with its JSON pointer.
+ * An RFC 9457 problem detail, the body of every 4xx and 5xx answer of the API. {@code errors} lists
+ * the offending fields of a request that failed validation (RFC 9457, section 3 shows the same
+ * member), each with its JSON pointer.
  */
 @JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "errors"})
 public record Problem(
-    String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+    String type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    List<FieldError> errors) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
   /** A problem that only restates the HTTP status, as RFC 9457 intends for "about:blank". */
   public static Problem of(Response.StatusType status, String detail) {
-    return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail,
-        null, null);
+    return new Problem(
+        "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null, null);
   }
 
   public Response toResponse() {

@@ -12,7 +12,6 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -42,7 +41,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       Pattern.compile("Unable to deserialize property '([^']+)'");
   private static final Pattern UNKNOWN_PROPERTY =
       Pattern.compile("Json property (\\S+) can not be mapped");
-  private static final Pattern QUERY_PARAM = Pattern.compile("(Query|Path|Header)Param\\(\"([^\"]+)\"\\)");
+  private static final Pattern QUERY_PARAM =
+      Pattern.compile("(Query|Path|Header)Param\\(\"([^\"]+)\"\\)");
 
   @Context UriInfo uriInfo;
 
@@ -58,9 +58,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     if (cause instanceof ConstraintViolationException violations) {
       problem = invalid(violations);
     } else if (badParameter(cause) != null) {
-      problem = new Problem(VALIDATION_TYPE, "Invalid request", 400,
-          "Some fields are missing or invalid; see errors.", null,
-          List.of(Problem.FieldError.of(badParameter(cause), "has the wrong format")));
+      problem =
+          new Problem(
+              VALIDATION_TYPE,
+              "Invalid request",
+              400,
+              "Some fields are missing or invalid; see errors.",
+              null,
+              List.of(Problem.FieldError.of(badParameter(cause), "has the wrong format")));
     } else if (cause instanceof WebApplicationException web && web.getResponse() != null) {
       Response.StatusType status = web.getResponse().getStatusInfo();
       problem =
@@ -71,9 +76,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       problem = unreadable(cause);
     } else if (cause instanceof OptimisticLockException) {
       problem =
-          new Problem(CONFLICT_TYPE, "Edited by someone else", 409,
+          new Problem(
+              CONFLICT_TYPE,
+              "Edited by someone else",
+              409,
               "The record was changed by someone else since you read it. Reload it and retry.",
-              null, null);
+              null,
+              null);
     } else {
       problem = serverError(cause);
     }
@@ -91,8 +100,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       errors.add(Problem.FieldError.of(fieldName(v.getPropertyPath()), v.getMessage()));
     }
     errors.sort(Comparator.comparing(Problem.FieldError::field));
-    return new Problem(VALIDATION_TYPE, "Invalid request", 400,
-        "Some fields are missing or invalid; see errors.", null, errors);
+    return new Problem(
+        VALIDATION_TYPE,
+        "Invalid request",
+        400,
+        "Some fields are missing or invalid; see errors.",
+        null,
+        errors);
   }
 
   /**
@@ -132,7 +146,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
    * query and path parameters, which would send a client looking for a missing resource.
    */
   private static String badParameter(Throwable cause) {
-    if (!(cause instanceof WebApplicationException) || cause.getMessage() == null
+    if (!(cause instanceof WebApplicationException)
+        || cause.getMessage() == null
         || !cause.getMessage().contains("Unable to extract parameter")) {
       return null;
     }
@@ -148,8 +163,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   /**
    * Names what JSON-B could not read, from its messages: the properties it was inside ("Unable to
-   * deserialize property 'survivor'") and the unknown one ("Json property x can not be mapped"),
-   * or the line and column of a syntax error. Never the input values themselves.
+   * deserialize property 'survivor'") and the unknown one ("Json property x can not be mapped"), or
+   * the line and column of a syntax error. Never the input values themselves.
    */
   private static Problem unreadable(Throwable cause) {
     List<String> path = new ArrayList<>();
@@ -157,8 +172,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     String where = null;
     for (Throwable t = cause; t != null; t = t.getCause()) {
       if (t instanceof JsonParsingException parsing && parsing.getLocation() != null) {
-        where = " (syntax error at line " + parsing.getLocation().getLineNumber() + ", column "
-            + parsing.getLocation().getColumnNumber() + ")";
+        where =
+            " (syntax error at line "
+                + parsing.getLocation().getLineNumber()
+                + ", column "
+                + parsing.getLocation().getColumnNumber()
+                + ")";
       }
       String message = t.getMessage() == null ? "" : t.getMessage();
       Matcher inside = INSIDE_PROPERTY.matcher(message);
@@ -177,10 +196,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     } else if (!path.isEmpty()) {
       errors.add(Problem.FieldError.of(String.join(".", path), "value of the wrong type"));
     }
-    return new Problem(UNREADABLE_TYPE, "Unreadable request body", 400,
-        "The body is not JSON of the expected shape" + (where == null ? "" : where)
+    return new Problem(
+        UNREADABLE_TYPE,
+        "Unreadable request body",
+        400,
+        "The body is not JSON of the expected shape"
+            + (where == null ? "" : where)
             + ": check for syntax errors, unknown properties and values of the wrong type.",
-        null, errors.isEmpty() ? null : errors);
+        null,
+        errors.isEmpty() ? null : errors);
   }
 
   private static String clientDetail(int status, WebApplicationException e) {
@@ -190,9 +214,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       case 406 -> "This resource cannot answer in the media type you accept.";
       case 415 -> "Send the body as application/json.";
       // RESTEasy's own messages quote the rejected input and internals: not for clients.
-      default -> e.getMessage() == null || e.getMessage().startsWith("RESTEASY")
-          ? "A path or query parameter has the wrong format."
-          : e.getMessage();
+      default ->
+          e.getMessage() == null || e.getMessage().startsWith("RESTEASY")
+              ? "A path or query parameter has the wrong format."
+              : e.getMessage();
     };
   }
 
@@ -200,8 +225,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     String incident = UUID.randomUUID().toString();
     // The exception class and stack only go to the server log, keyed by the incident id.
     LOG.log(Level.SEVERE, "Unhandled REST failure, incident " + incident, cause);
-    return new Problem("about:blank", "Internal Server Error", 500,
-        "Haven could not complete the request. Incident " + incident + " is logged.", null,
+    return new Problem(
+        "about:blank",
+        "Internal Server Error",
+        500,
+        "Haven could not complete the request. Incident " + incident + " is logged.",
+        null,
         null);
   }
 

@@ -12,8 +12,8 @@ import java.time.format.FormatStyle;
 
 /**
  * Shows an {@link Instant} as a date and time in the user's language, in UTC (so that a field
- * office and its head office read the same time). Display only: Haven never parses dates typed
- * by users through this converter.
+ * office and its head office read the same time). Display only: Haven never parses dates typed by
+ * users through this converter.
  */
 @FacesConverter("haven.instant")
 public class InstantConverter implements Converter<Instant> {

@@ -74,9 +74,7 @@ public class CaseFiles {
       return List.of(cb.desc(root.get("createdAt")), cb.desc(root.get("id")));
     }
     Expression<?> key =
-        sort.get() == CaseSort.RISK_LEVEL
-            ? triageOrder(cb, root)
-            : root.get(sort.get().property());
+        sort.get() == CaseSort.RISK_LEVEL ? triageOrder(cb, root) : root.get(sort.get().property());
     Order primary = request.ascending() ? cb.asc(key) : cb.desc(key);
     // A unique tie-breaker keeps pages stable when many cases share a sort value.
     return List.of(primary, cb.asc(root.get("id")));

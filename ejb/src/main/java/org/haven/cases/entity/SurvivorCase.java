@@ -21,8 +21,8 @@ import java.util.Objects;
 import org.hibernate.annotations.NaturalId;
 
 /**
- * A survivor's case file: the aggregate root of case management. Identified to people by its
- * opaque case number, never by anything derived from the survivor.
+ * A survivor's case file: the aggregate root of case management. Identified to people by its opaque
+ * case number, never by anything derived from the survivor.
  */
 @Entity
 @Table(name = "survivor_case")

@@ -18,10 +18,10 @@ import org.hibernate.SessionFactory;
 
 /**
  * Brings the database schema up to date when Haven is deployed, before any other bean may use it
- * (WildFly holds calls to other components until startup singletons are done; beans that touch
- * the database at startup say {@code @DependsOn("DatabaseMigrations")}). It then checks that the
- * entity mapping matches the migrated schema, so a forgotten migration fails the deployment
- * instead of a user's request.
+ * (WildFly holds calls to other components until startup singletons are done; beans that touch the
+ * database at startup say {@code @DependsOn("DatabaseMigrations")}). It then checks that the entity
+ * mapping matches the migrated schema, so a forgotten migration fails the deployment instead of a
+ * user's request.
  */
 @Singleton
 @Startup

@@ -13,13 +13,13 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Haven is ready when its database answers and the schema migrations have all succeeded; shown
- * at {@code /health/ready} on the management port. Pending migrations need no check here: they
- * run while Haven deploys, and WildFly's own {@code deployments-status} probe is down until then.
+ * Haven is ready when its database answers and the schema migrations have all succeeded; shown at
+ * {@code /health/ready} on the management port. Pending migrations need no check here: they run
+ * while Haven deploys, and WildFly's own {@code deployments-status} probe is down until then.
  *
- * <p>Packaged apart, in the EAR's {@code lib/haven-health.jar}: WildFly only collects health
- * checks from an EAR's library jars, not from its EJB or web modules (WFLY-12835). So this class
- * depends on nothing but the datasource.
+ * <p>Packaged apart, in the EAR's {@code lib/haven-health.jar}: WildFly only collects health checks
+ * from an EAR's library jars, not from its EJB or web modules (WFLY-12835). So this class depends
+ * on nothing but the datasource.
  */
 @Readiness
 @ApplicationScoped
@@ -53,7 +53,8 @@ public class DatabaseReadiness implements HealthCheck {
       }
     } catch (SQLException e) {
       // The exception text can carry the JDBC URL or user; the SQL state is enough for a probe.
-      return response.withData("error", "database unavailable (SQL state " + e.getSQLState() + ")")
+      return response
+          .withData("error", "database unavailable (SQL state " + e.getSQLState() + ")")
           .down()
           .build();
     }

@@ -15,9 +15,9 @@ import org.haven.cases.entity.Survivor;
 import org.haven.cases.entity.SurvivorCase;
 
 /**
- * Fills an empty database with a few fictional cases when Haven runs in demo mode
- * ({@code HAVEN_DEMO=true}, which the run command sets). Runs once: a database that already holds
- * cases is never touched, so a restart keeps whatever was entered.
+ * Fills an empty database with a few fictional cases when Haven runs in demo mode ({@code
+ * HAVEN_DEMO=true}, which the run command sets). Runs once: a database that already holds cases is
+ * never touched, so a restart keeps whatever was entered.
  */
 @Singleton
 @Startup

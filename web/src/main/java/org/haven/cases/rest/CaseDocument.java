@@ -8,8 +8,15 @@ import org.haven.cases.entity.Sex;
 import org.haven.cases.entity.SurvivorCase;
 
 /** A case as the API returns it. {@code version} is the optimistic-locking version. */
-@JsonbPropertyOrder({"caseNumber", "status", "riskLevel", "survivor", "createdAt", "updatedAt",
-    "version"})
+@JsonbPropertyOrder({
+  "caseNumber",
+  "status",
+  "riskLevel",
+  "survivor",
+  "createdAt",
+  "updatedAt",
+  "version"
+})
 public record CaseDocument(
     String caseNumber,
     CaseStatus status,

@@ -18,7 +18,9 @@ public record CaseIntake(
   /** The survivor's coded details. */
   public record SurvivorDetails(
       @OneOf(Sex.class) String sex,
-      @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code of two capital letters")
+      @Pattern(
+              regexp = "[A-Z]{2}",
+              message = "must be an ISO 3166 country code of two capital letters")
           String nationality) {}
 
   /** Only called on a validated intake, so every code is known. */
@@ -27,7 +29,8 @@ public record CaseIntake(
         survivor == null
             ? new Survivor()
             : new Survivor(
-                survivor.sex() == null ? null : Sex.valueOf(survivor.sex()), survivor.nationality());
+                survivor.sex() == null ? null : Sex.valueOf(survivor.sex()),
+                survivor.nationality());
     return new SurvivorCase(RiskLevel.valueOf(riskLevel), details);
   }
 }

@@ -7,11 +7,15 @@ import org.haven.paging.Page;
 
 /** One page of {@code GET /api/v1/cases}. {@code page} is zero-based. */
 @JsonbPropertyOrder({"items", "page", "size", "totalItems", "totalPages"})
-public record CaseList(List<CaseDocument> items, int page, int size, long totalItems,
-    long totalPages) {
+public record CaseList(
+    List<CaseDocument> items, int page, int size, long totalItems, long totalPages) {
 
   static CaseList of(Page<SurvivorCase> page) {
-    return new CaseList(page.items().stream().map(CaseDocument::of).toList(), page.page(),
-        page.size(), page.totalItems(), page.totalPages());
+    return new CaseList(
+        page.items().stream().map(CaseDocument::of).toList(),
+        page.page(),
+        page.size(),
+        page.totalItems(),
+        page.totalPages());
   }
 }

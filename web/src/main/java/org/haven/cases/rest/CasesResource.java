@@ -15,10 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import org.haven.cases.boundary.CaseFiles;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.paging.PageRequest;
@@ -32,8 +32,9 @@ public class CasesResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response register(@NotNull(message = "send the case as a JSON object") @Valid
-      CaseIntake intake, @Context UriInfo uriInfo) {
+  public Response register(
+      @NotNull(message = "send the case as a JSON object") @Valid CaseIntake intake,
+      @Context UriInfo uriInfo) {
     SurvivorCase registered = caseFiles.register(intake.toCase());
     return Response.created(
             uriInfo.getAbsolutePathBuilder().path(registered.getCaseNumber()).build())
@@ -42,23 +43,25 @@ public class CasesResource {
   }
 
   /**
-   * A page of cases. {@code sort} is a property name ({@code caseNumber}, {@code status},
-   * {@code riskLevel}, {@code createdAt}, {@code updatedAt}), prefixed with {@code -} for
-   * descending; without it the newest cases come first.
+   * A page of cases. {@code sort} is a property name ({@code caseNumber}, {@code status}, {@code
+   * riskLevel}, {@code createdAt}, {@code updatedAt}), prefixed with {@code -} for descending;
+   * without it the newest cases come first.
    */
   @GET
   public CaseList list(
       @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more")
           int page,
-      @QueryParam("size") @DefaultValue("20")
+      @QueryParam("size")
+          @DefaultValue("20")
           @Min(value = 1, message = "must be between 1 and 100")
           @Max(value = PageRequest.MAX_SIZE, message = "must be between 1 and 100")
           int size,
       @QueryParam("sort")
           @Pattern(
               regexp = "-?(caseNumber|status|riskLevel|createdAt|updatedAt)",
-              message = "must be one of caseNumber, status, riskLevel, createdAt, updatedAt,"
-                  + " optionally prefixed with - for descending")
+              message =
+                  "must be one of caseNumber, status, riskLevel, createdAt, updatedAt,"
+                      + " optionally prefixed with - for descending")
           String sort) {
     boolean descending = sort != null && sort.startsWith("-");
     String property = sort == null ? null : descending ? sort.substring(1) : sort;

@@ -52,8 +52,12 @@ public class RegisterCaseView implements Serializable {
     SurvivorCase registered = caseFiles.register(intake);
     FacesContext context = FacesContext.getCurrentInstance();
     context.getExternalContext().getFlash().setKeepMessages(true);
-    context.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO,
-        "Case " + registered.getCaseNumber() + " registered.", null));
+    context.addMessage(
+        null,
+        new FacesMessage(
+            FacesMessage.SEVERITY_INFO,
+            "Case " + registered.getCaseNumber() + " registered.",
+            null));
     intake = new SurvivorCase();
     return "/cases/list?faces-redirect=true";
   }

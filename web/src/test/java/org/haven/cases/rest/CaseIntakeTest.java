@@ -33,14 +33,14 @@ class CaseIntakeTest {
   }
 
   static Map<String, String> violations(CaseIntake intake) {
-    return validator.validate(intake).stream().collect(Collectors.toMap(
-        v -> v.getPropertyPath().toString(), ConstraintViolation::getMessage));
+    return validator.validate(intake).stream()
+        .collect(
+            Collectors.toMap(v -> v.getPropertyPath().toString(), ConstraintViolation::getMessage));
   }
 
   @Test
   void aCompleteIntakeIsValidAndBecomesACase() {
-    CaseIntake intake =
-        new CaseIntake("HIGH", new CaseIntake.SurvivorDetails("FEMALE", "NG"));
+    CaseIntake intake = new CaseIntake("HIGH", new CaseIntake.SurvivorDetails("FEMALE", "NG"));
     assertTrue(violations(intake).isEmpty());
     SurvivorCase c = intake.toCase();
     assertEquals(RiskLevel.HIGH, c.getRiskLevel());
@@ -50,9 +50,11 @@ class CaseIntakeTest {
 
   @Test
   void theRiskLevelIsRequiredAndCoded() {
-    assertEquals("choose a risk level: HIGH, MEDIUM or LOW",
+    assertEquals(
+        "choose a risk level: HIGH, MEDIUM or LOW",
         violations(new CaseIntake(null, null)).get("riskLevel"));
-    assertEquals("must be one of HIGH, MEDIUM, LOW",
+    assertEquals(
+        "must be one of HIGH, MEDIUM, LOW",
         violations(new CaseIntake("high", null)).get("riskLevel"));
   }
 
