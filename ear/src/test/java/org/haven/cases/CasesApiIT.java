@@ -218,6 +218,38 @@ class CasesApiIT {
   }
 
   @Test
+  void aBodyOverOneMebibyteIs413Problem() {
+    String padding = " ".repeat(1024 * 1024);
+    register("{\"riskLevel\":\"LOW\"" + padding + "}")
+        .then()
+        .statusCode(413)
+        .contentType(PROBLEM)
+        .body("status", equalTo(413));
+    // The same without a length, as a chunked stream.
+    api()
+        .contentType(ContentType.JSON)
+        .body(
+            new java.io.ByteArrayInputStream(
+                ("{\"riskLevel\":\"LOW\"" + padding + "}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .post("/cases")
+        .then()
+        .statusCode(413)
+        .contentType(PROBLEM);
+  }
+
+  @Test
+  void anAcceptTheApiCannotServeIs406Problem() {
+    given()
+        .baseUri(HavenDeployment.api().toString())
+        .accept("application/xml")
+        .get("/cases")
+        .then()
+        .statusCode(406)
+        .contentType(PROBLEM);
+  }
+
+  @Test
   void aWrongContentTypeIs415Problem() {
     api()
         .contentType(ContentType.TEXT)

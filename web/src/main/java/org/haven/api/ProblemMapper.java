@@ -212,6 +212,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       case 404 -> "No such resource.";
       case 405 -> "This method is not allowed on this resource.";
       case 406 -> "This resource cannot answer in the media type you accept.";
+      case 413 -> "The request body is larger than the API accepts (1 MiB).";
       case 415 -> "Send the body as application/json.";
       // RESTEasy's own messages quote the rejected input and internals: not for clients.
       default ->
@@ -234,7 +235,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         null);
   }
 
+  /**
+   * The failure to answer for: EJB and reader wrappers are peeled off, and a status chosen deeper
+   * down (the body size limit fires inside the JSON reader) wins over the wrapper around it.
+   */
   private static Throwable unwrap(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof WebApplicationException && c != t) {
+        return c;
+      }
+    }
     Throwable current = t;
     while ((current instanceof EJBException || current.getClass() == RuntimeException.class)
         && current.getCause() != null) {
