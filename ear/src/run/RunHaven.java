@@ -39,20 +39,22 @@ public class RunHaven {
     requireFreePort(HTTP_PORT, "HTTP");
     requireFreePort(MANAGEMENT_PORT, "management");
 
-    // The run gets its own copy of the server's standalone/ folder, so that it never leaves a
-    // deployment behind in the configuration the integration tests start from.
-    Path base = server.resolveSibling("run");
-    deleteTree(base);
-    copyTree(server.resolve("standalone"), base);
+    // The run gets its own copy of the provisioned server (a fraction of a second), so that the
+    // test suite can re-provision and use ear/target/server while Haven runs, and never finds a
+    // deployment left behind in it.
+    Path copy = server.resolveSibling("run-server");
+    deleteTree(copy);
+    copyTree(server, copy);
     Files.copy(
-        ear, base.resolve("deployments").resolve("haven.ear"), StandardCopyOption.REPLACE_EXISTING);
+        ear,
+        copy.resolve("standalone").resolve("deployments").resolve("haven.ear"),
+        StandardCopyOption.REPLACE_EXISTING);
     Files.createDirectories(data);
 
     boolean windows = System.getProperty("os.name").toLowerCase().startsWith("windows");
     List<String> command = new ArrayList<>();
     command.add(
-        server.resolve("bin").resolve(windows ? "standalone.bat" : "standalone.sh").toString());
-    command.add("-Djboss.server.base.dir=" + base);
+        copy.resolve("bin").resolve(windows ? "standalone.bat" : "standalone.sh").toString());
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
     Map<String, String> env = builder.environment();
     env.put("HAVEN_DATA_DIR", data.toString());
@@ -177,7 +179,7 @@ public class RunHaven {
               if (Files.isDirectory(p)) {
                 Files.createDirectories(target);
               } else {
-                Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
               }
             } catch (IOException e) {
               throw new UncheckedIOException(e);
