@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.haven.it.HavenDeployment;
+import org.haven.it.Keycloak;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -48,8 +49,15 @@ class CasesApiIT {
     return HavenDeployment.asBuilt();
   }
 
+  static final String CASEWORKER = Keycloak.accessToken("caseworker.north");
+
+  /** The API as caseworker.north calls it, with a real Keycloak token. */
   static RequestSpecification api() {
-    return given().baseUri(HavenDeployment.api().toString()).accept(ContentType.JSON);
+    return given()
+        .baseUri(HavenDeployment.api().toString())
+        .auth()
+        .oauth2(CASEWORKER)
+        .accept(ContentType.JSON);
   }
 
   static Response register(String json) {
@@ -77,6 +85,8 @@ class CasesApiIT {
 
     String caseNumber = created.path("caseNumber");
     given()
+        .auth()
+        .oauth2(CASEWORKER)
         .accept(ContentType.JSON)
         .get(created.header("Location"))
         .then()
@@ -240,13 +250,7 @@ class CasesApiIT {
 
   @Test
   void anAcceptTheApiCannotServeIs406Problem() {
-    given()
-        .baseUri(HavenDeployment.api().toString())
-        .accept("application/xml")
-        .get("/cases")
-        .then()
-        .statusCode(406)
-        .contentType(PROBLEM);
+    api().accept("application/xml").get("/cases").then().statusCode(406).contentType(PROBLEM);
   }
 
   @Test

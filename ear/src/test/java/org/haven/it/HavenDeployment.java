@@ -1,8 +1,13 @@
 package org.haven.it;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -28,9 +33,29 @@ public final class HavenDeployment {
   public static EnterpriseArchive withTest(Class<?> testClass) {
     EnterpriseArchive ear = asBuilt();
     WebArchive web = ear.getAsType(WebArchive.class, WEB_MODULE);
-    web.addClass(testClass);
+    web.addClasses(testClass, AsCaseworker.class, AsSupervisor.class, AsAdmin.class);
+    openTestRunner(web);
     ear.delete(WEB_MODULE);
     return ear.addAsModule(web);
+  }
+
+  /**
+   * Arquillian reaches an in-container test through its own servlet in the web module; every other
+   * path stays behind Haven's sign-in.
+   */
+  private static void openTestRunner(WebArchive web) {
+    String webXml;
+    try (InputStream in = web.get("WEB-INF/web.xml").getAsset().openStream()) {
+      webXml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String runner =
+        "<security-constraint><web-resource-collection>"
+            + "<web-resource-name>arquillian</web-resource-name>"
+            + "<url-pattern>/ArquillianServletRunnerEE9</url-pattern>"
+            + "</web-resource-collection></security-constraint>";
+    web.setWebXML(new StringAsset(webXml.replace("<login-config>", runner + "<login-config>")));
   }
 
   /** The server's HTTP root, e.g. {@code http://localhost:8280}. */

@@ -4,14 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.haven.it.Browser;
 import org.haven.it.HavenDeployment;
+import org.haven.it.Keycloak;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -30,8 +32,9 @@ class PagesIT {
     return HavenDeployment.asBuilt();
   }
 
-  private final CookieFilter session = new CookieFilter();
+  private final Browser session = Keycloak.signIn("caseworker.north");
 
+  /** A browser in which caseworker.north has signed in through Keycloak. */
   private RequestSpecification browser() {
     return given()
         .baseUri(HavenDeployment.httpRoot().toString())
@@ -90,6 +93,75 @@ class PagesIT {
         .body(containsString("choose a risk level"))
         .body(containsString("id=\"intake:j_idt")) // the form is shown again, not a new page
         .body(not(containsString("registered.")));
+  }
+
+  @Test
+  void withoutSigningInEveryPageLeadsToKeycloak() {
+    for (String page :
+        new String[] {"/haven/", "/haven/cases/list.xhtml", "/haven/cases/register.xhtml"}) {
+      Keycloak.page(new Browser())
+          .baseUri(HavenDeployment.httpRoot().toString())
+          .get(page)
+          .then()
+          .statusCode(302)
+          .header("Location", startsWith(Keycloak.realmUrl() + "/protocol/openid-connect/auth"));
+    }
+  }
+
+  @Test
+  void theHeaderShowsWhoIsSignedIn() {
+    browser()
+        .get("/haven/cases/list.xhtml")
+        .then()
+        .statusCode(200)
+        .body(containsString("Nadia Haddad"))
+        .body(containsString("caseworker · team north"))
+        .body(containsString("Sign out"));
+  }
+
+  @Test
+  void signingOutEndsHavenAndKeycloakSessions() {
+    String page =
+        browser().get("/haven/cases/list.xhtml").then().statusCode(200).extract().asString();
+    Matcher state = VIEW_STATE.matcher(page);
+    assertTrue(state.find());
+    String toKeycloak =
+        browser()
+            .formParam("session", "session")
+            .formParam("session:logout", "session:logout")
+            .formParam("jakarta.faces.ViewState", state.group(1))
+            .post("/haven/cases/list.xhtml")
+            .then()
+            .statusCode(302)
+            .header("Location", startsWith(Keycloak.realmUrl() + "/protocol/openid-connect/logout"))
+            .extract()
+            .header("Location");
+    // Keycloak ends its session and sends the browser back to Haven, which asks to sign in again.
+    Keycloak.page(session).get(toKeycloak).then().statusCode(302);
+    browser()
+        .get("/haven/cases/list.xhtml")
+        .then()
+        .statusCode(302)
+        .header("Location", startsWith(Keycloak.realmUrl() + "/protocol/openid-connect/auth"));
+  }
+
+  @Test
+  void anAdministratorDoesNotSeeCasePages() {
+    Browser admin = Keycloak.signIn("admin");
+    Keycloak.page(admin)
+        .baseUri(HavenDeployment.httpRoot().toString())
+        .get("/haven/cases/list.xhtml")
+        .then()
+        .statusCode(403)
+        .body(containsString("Your role does not allow this"))
+        .body(not(containsString("HVN-")));
+    Keycloak.page(admin)
+        .baseUri(HavenDeployment.httpRoot().toString())
+        .get("/haven/")
+        .then()
+        .statusCode(200)
+        .body(containsString("signed in as an administrator"))
+        .body(not(containsString("Register a case")));
   }
 
   @Test

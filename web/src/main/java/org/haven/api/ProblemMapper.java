@@ -1,5 +1,6 @@
 package org.haven.api;
 
+import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
@@ -74,6 +75,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
               : Problem.of(status, clientDetail(status.getStatusCode(), web));
     } else if (isUnreadableBody(cause)) {
       problem = unreadable(cause);
+    } else if (cause instanceof EJBAccessException) {
+      problem = Problem.of(Response.Status.FORBIDDEN, clientDetail(403, null));
     } else if (cause instanceof OptimisticLockException) {
       problem =
           new Problem(
@@ -209,6 +212,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   private static String clientDetail(int status, WebApplicationException e) {
     return switch (status) {
+      case 403 -> "Your role does not allow this.";
       case 404 -> "No such resource.";
       case 405 -> "This method is not allowed on this resource.";
       case 406 -> "This resource cannot answer in the media type you accept.";

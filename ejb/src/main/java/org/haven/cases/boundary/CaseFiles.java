@@ -1,5 +1,6 @@
 package org.haven.cases.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,6 +26,7 @@ import org.haven.paging.PageRequest;
  * view and REST resource goes through here; this is where the transaction starts.
  */
 @Stateless
+@RolesAllowed({"caseworker", "supervisor"})
 public class CaseFiles {
 
   @PersistenceContext EntityManager em;

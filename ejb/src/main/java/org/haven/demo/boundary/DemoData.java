@@ -1,6 +1,7 @@
 package org.haven.demo.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -22,6 +23,7 @@ import org.haven.cases.entity.SurvivorCase;
 @Singleton
 @Startup
 @DependsOn("DatabaseMigrations")
+@RunAs("supervisor") // registers cases through the boundary, whose rules it must pass
 public class DemoData {
 
   private static final Logger LOG = Logger.getLogger(DemoData.class.getName());

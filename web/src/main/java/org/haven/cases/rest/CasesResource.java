@@ -1,5 +1,6 @@
 package org.haven.cases.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,6 +27,7 @@ import org.haven.paging.PageRequest;
 /** Survivor cases over REST: {@code /api/v1/cases}. */
 @Path("cases")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"caseworker", "supervisor"})
 public class CasesResource {
 
   @Inject CaseFiles caseFiles;

@@ -1,0 +1,19 @@
+package org.haven.it;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.Stateless;
+import java.util.concurrent.Callable;
+
+/**
+ * For tests inside the server: calls made from here carry the caseworker role, as the boundaries
+ * require one. Deployed with every in-container test by {@link HavenDeployment#withTest}.
+ */
+@Stateless
+@PermitAll
+@RunAs("caseworker")
+public class AsCaseworker {
+  public <T> T call(Callable<T> work) throws Exception {
+    return work.call();
+  }
+}

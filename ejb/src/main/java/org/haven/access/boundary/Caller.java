@@ -1,0 +1,54 @@
+package org.haven.access.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who is calling, as Keycloak's token says: subject, user name, display name and teams. Filled once
+ * per request from the token by the web layer; roles are not kept here, they are the container's
+ * ({@code @RolesAllowed}, {@code isCallerInRole}).
+ */
+@RequestScoped
+public class Caller implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private String subject;
+  private String username;
+  private String displayName;
+  private List<String> teams = List.of();
+
+  public void identify(String subject, String username, String displayName, List<String> teams) {
+    this.subject = subject;
+    this.username = username;
+    this.displayName = displayName;
+    this.teams = teams == null ? List.of() : List.copyOf(teams);
+  }
+
+  public boolean isIdentified() {
+    return subject != null;
+  }
+
+  public String subject() {
+    return subject;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public String displayName() {
+    return displayName == null || displayName.isBlank() ? username : displayName;
+  }
+
+  public List<String> teams() {
+    return teams;
+  }
+
+  /** The caller's team: Haven staff belong to one team; administrators to none. */
+  public Optional<String> team() {
+    return teams.stream().findFirst();
+  }
+}
