@@ -1,6 +1,7 @@
 package org.haven.cases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,9 @@ import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
+import org.haven.access.boundary.Caller;
+import org.haven.access.boundary.Staff;
 import org.haven.cases.boundary.CaseFiles;
 import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.RiskLevel;
@@ -19,16 +23,19 @@ import org.haven.cases.entity.Survivor;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.it.AsAdmin;
 import org.haven.it.AsCaseworker;
+import org.haven.it.AsSupervisor;
+import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
 import org.haven.paging.Page;
 import org.haven.paging.PageRequest;
+import org.haven.problems.InvalidField;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The case-file boundary, inside the server, against the real database. */
+/** The case-file boundary inside the server, against the real database, as real staff. */
 @ExtendWith(ArquillianExtension.class)
 class CaseFilesIT {
 
@@ -38,85 +45,212 @@ class CaseFilesIT {
   }
 
   @Inject CaseFiles caseFiles;
-  @Inject AsCaseworker caseworker;
-  @Inject AsAdmin admin;
+  @Inject Caller caller;
+  @Inject Staff staff;
+  @Inject AsCaseworker caseworkerRole;
+  @Inject AsSupervisor supervisorRole;
+  @Inject AsAdmin adminRole;
 
-  SurvivorCase register(RiskLevel risk, Survivor survivor) throws Exception {
-    return caseworker.call(() -> caseFiles.register(new SurvivorCase(risk, survivor)));
+  /** Runs work as a demo user: their identity and team as the token gives them, their role. */
+  <T> T as(DemoStaff user, Callable<T> work) throws Exception {
+    caller.identify(user.subject, user.username, user.displayName, user.teams());
+    staff.signedIn(caller, "caseworker".equals(user.role), "supervisor".equals(user.role));
+    return switch (user.role) {
+      case "caseworker" -> caseworkerRole.call(work);
+      case "supervisor" -> supervisorRole.call(work);
+      default -> adminRole.call(work);
+    };
+  }
+
+  SurvivorCase register(DemoStaff user, RiskLevel risk, Survivor survivor) throws Exception {
+    return as(user, () -> caseFiles.register(new SurvivorCase(risk, survivor), null));
+  }
+
+  boolean sees(DemoStaff user, SurvivorCase c) throws Exception {
+    return as(user, () -> caseFiles.find(c.getCaseNumber()).isPresent());
   }
 
   @Test
-  void registersAnOpenCaseWithAnOpaqueNumberOfThisYear() throws Exception {
-    SurvivorCase registered = register(RiskLevel.HIGH, new Survivor(Sex.FEMALE, "NG"));
+  void aCaseworkersCaseIsTheirTeamsAndAssignedToThem() throws Exception {
+    SurvivorCase registered =
+        register(DemoStaff.CASEWORKER_NORTH, RiskLevel.HIGH, new Survivor(Sex.FEMALE, "NG"));
 
     String year = String.valueOf(Year.now(ZoneOffset.UTC).getValue());
-    assertTrue(
-        registered.getCaseNumber().matches("HVN-" + year + "-\\d{6,}"), registered.getCaseNumber());
+    assertTrue(registered.getCaseNumber().matches("HVN-" + year + "-\\d{6,}"));
     SurvivorCase reopened =
-        caseworker.call(() -> caseFiles.find(registered.getCaseNumber()).orElseThrow());
+        as(DemoStaff.CASEWORKER_NORTH, () -> caseFiles.find(registered.getCaseNumber()))
+            .orElseThrow();
     assertEquals(CaseStatus.OPEN, reopened.getStatus());
     assertEquals(RiskLevel.HIGH, reopened.getRiskLevel());
     assertEquals(new Survivor(Sex.FEMALE, "NG"), reopened.getSurvivor());
+    assertEquals("north", reopened.getOwningTeam());
+    assertEquals("caseworker.north", reopened.currentCaseworker().orElseThrow().getUsername());
     assertEquals(registered.getCreatedAt(), reopened.getCreatedAt());
-    assertEquals(reopened.getCreatedAt(), reopened.getUpdatedAt());
     assertEquals(0, reopened.getVersion());
   }
 
   @Test
-  void aCaseWithoutCodedSurvivorDetailsStillHasASurvivor() throws Exception {
-    SurvivorCase registered = register(RiskLevel.LOW, null);
-    SurvivorCase reopened =
-        caseworker.call(() -> caseFiles.find(registered.getCaseNumber()).orElseThrow());
-    assertEquals(new Survivor(), reopened.getSurvivor());
+  void aCaseworkerSeesOnlyTheCasesAssignedToThem() throws Exception {
+    SurvivorCase mine = register(DemoStaff.CASEWORKER_NORTH, RiskLevel.LOW, null);
+
+    assertTrue(sees(DemoStaff.CASEWORKER_NORTH, mine));
+    assertFalse(sees(DemoStaff.CASEWORKER2_NORTH, mine), "a colleague's case");
+    assertFalse(sees(DemoStaff.CASEWORKER_SOUTH, mine), "another team's case");
+    List<String> colleagueList =
+        as(
+            DemoStaff.CASEWORKER2_NORTH,
+            () ->
+                caseFiles.list(PageRequest.first(100)).items().stream()
+                    .map(SurvivorCase::getCaseNumber)
+                    .toList());
+    assertFalse(colleagueList.contains(mine.getCaseNumber()));
+  }
+
+  @Test
+  void aSupervisorSeesTheirTeamsCasesOnly() throws Exception {
+    SurvivorCase north = register(DemoStaff.CASEWORKER_NORTH, RiskLevel.MEDIUM, null);
+    assertTrue(sees(DemoStaff.SUPERVISOR_NORTH, north));
+    assertFalse(sees(DemoStaff.SUPERVISOR_SOUTH, north));
+    long southCount = as(DemoStaff.SUPERVISOR_SOUTH, caseFiles::count);
+    List<String> southTeams =
+        as(
+            DemoStaff.SUPERVISOR_SOUTH,
+            () ->
+                caseFiles.list(PageRequest.first(100)).items().stream()
+                    .map(SurvivorCase::getOwningTeam)
+                    .distinct()
+                    .toList());
+    assertTrue(southTeams.isEmpty() || southTeams.equals(List.of("south")), southTeams::toString);
+    assertTrue(southCount >= 0);
+  }
+
+  @Test
+  void aSupervisorReassignsWithinTheTeamAndTheHistoryStays() throws Exception {
+    SurvivorCase c = register(DemoStaff.CASEWORKER_NORTH, RiskLevel.HIGH, null);
+    as(DemoStaff.CASEWORKER2_NORTH, () -> null); // provisioned, as after a first sign-in
+
+    SurvivorCase moved =
+        as(
+                DemoStaff.SUPERVISOR_NORTH,
+                () -> caseFiles.reassign(c.getCaseNumber(), "caseworker2.north"))
+            .orElseThrow();
+
+    assertEquals("caseworker2.north", moved.currentCaseworker().orElseThrow().getUsername());
+    assertTrue(sees(DemoStaff.CASEWORKER2_NORTH, c));
+    assertFalse(sees(DemoStaff.CASEWORKER_NORTH, c), "the previous caseworker lost access");
+    SurvivorCase history =
+        as(DemoStaff.SUPERVISOR_NORTH, () -> caseFiles.find(c.getCaseNumber())).orElseThrow();
+    assertEquals(2, history.getAssignments().size());
+    assertEquals("supervisor.north", history.getAssignments().get(1).getAssignedBy().getUsername());
+  }
+
+  @Test
+  void reassignmentStaysInsideTheTeam() throws Exception {
+    SurvivorCase c = register(DemoStaff.CASEWORKER_NORTH, RiskLevel.HIGH, null);
+    as(DemoStaff.CASEWORKER_SOUTH, () -> null);
+
+    Exception toOtherTeam =
+        assertThrows(
+            Exception.class,
+            () ->
+                as(
+                    DemoStaff.SUPERVISOR_NORTH,
+                    () -> caseFiles.reassign(c.getCaseNumber(), "caseworker.south")));
+    assertTrue(causedBy(toOtherTeam, InvalidField.class), toOtherTeam.toString());
+    assertTrue(
+        as(
+                DemoStaff.SUPERVISOR_SOUTH,
+                () -> caseFiles.reassign(c.getCaseNumber(), "caseworker.south"))
+            .isEmpty(),
+        "another team's supervisor finds no such case");
+    Exception byCaseworker =
+        assertThrows(
+            Exception.class,
+            () ->
+                as(
+                    DemoStaff.CASEWORKER_NORTH,
+                    () -> caseFiles.reassign(c.getCaseNumber(), "caseworker2.north")));
+    assertTrue(causedBy(byCaseworker, EJBAccessException.class), byCaseworker.toString());
+    assertEquals(
+        "caseworker.north",
+        as(DemoStaff.SUPERVISOR_NORTH, () -> caseFiles.find(c.getCaseNumber()))
+            .orElseThrow()
+            .currentCaseworker()
+            .orElseThrow()
+            .getUsername());
+  }
+
+  @Test
+  void aSupervisorMayAssignANewCaseOrLeaveItForLater() throws Exception {
+    as(DemoStaff.CASEWORKER2_NORTH, () -> null);
+    SurvivorCase assigned =
+        as(
+            DemoStaff.SUPERVISOR_NORTH,
+            () -> caseFiles.register(new SurvivorCase(RiskLevel.LOW, null), "caseworker2.north"));
+    SurvivorCase later = register(DemoStaff.SUPERVISOR_NORTH, RiskLevel.LOW, null);
+
+    assertEquals("caseworker2.north", assigned.currentCaseworker().orElseThrow().getUsername());
+    assertTrue(later.currentCaseworker().isEmpty());
+    assertTrue(sees(DemoStaff.SUPERVISOR_NORTH, later));
+    Exception byCaseworker =
+        assertThrows(
+            Exception.class,
+            () ->
+                as(
+                    DemoStaff.CASEWORKER_NORTH,
+                    () ->
+                        caseFiles.register(
+                            new SurvivorCase(RiskLevel.LOW, null), "caseworker2.north")));
+    assertTrue(causedBy(byCaseworker, InvalidField.class), byCaseworker.toString());
   }
 
   @Test
   void refusesAnInvalidIntakeAndSavesNothing() throws Exception {
-    long before = caseworker.call(caseFiles::count);
+    long before = as(DemoStaff.SUPERVISOR_NORTH, caseFiles::count);
     Exception refused =
-        assertThrows(Exception.class, () -> register(null, new Survivor(Sex.MALE, "nigeria")));
+        assertThrows(
+            Exception.class,
+            () -> register(DemoStaff.CASEWORKER_NORTH, null, new Survivor(Sex.MALE, "nigeria")));
     assertTrue(causedBy(refused, ConstraintViolationException.class), refused.toString());
-    assertEquals(before, caseworker.call(caseFiles::count));
+    assertEquals(before, as(DemoStaff.SUPERVISOR_NORTH, caseFiles::count));
   }
 
   @Test
   void anUnknownOrMalformedNumberFindsNothing() throws Exception {
-    assertTrue(caseworker.call(() -> caseFiles.find("HVN-1999-999999")).isEmpty());
-    assertTrue(caseworker.call(() -> caseFiles.find("x".repeat(10_000))).isEmpty());
-    assertTrue(caseworker.call(() -> caseFiles.find(null)).isEmpty());
+    assertTrue(as(DemoStaff.SUPERVISOR_NORTH, () -> caseFiles.find("HVN-1999-999999")).isEmpty());
+    assertTrue(as(DemoStaff.SUPERVISOR_NORTH, () -> caseFiles.find("x".repeat(10_000))).isEmpty());
+    assertTrue(as(DemoStaff.SUPERVISOR_NORTH, () -> caseFiles.find(null)).isEmpty());
   }
 
   @Test
-  void nobodyWithoutACaseRoleGetsIn() {
+  void nobodyWithoutACaseRoleGetsIn() throws Exception {
     assertThrows(EJBAccessException.class, caseFiles::count);
-    Exception refused = assertThrows(Exception.class, () -> admin.call(caseFiles::count));
+    Exception refused = assertThrows(Exception.class, () -> as(DemoStaff.ADMIN, caseFiles::count));
     assertTrue(causedBy(refused, EJBAccessException.class), refused.toString());
   }
 
   @Test
   void listsPageByPageWithTheTotal() throws Exception {
     for (int i = 0; i < 3; i++) {
-      register(RiskLevel.MEDIUM, null);
+      register(DemoStaff.CASEWORKER_NORTH, RiskLevel.MEDIUM, null);
     }
-    long total = caseworker.call(caseFiles::count);
-    Page<SurvivorCase> first =
-        caseworker.call(() -> caseFiles.list(new PageRequest(0, 2, null, true)));
-    Page<SurvivorCase> second =
-        caseworker.call(() -> caseFiles.list(new PageRequest(1, 2, null, true)));
+    DemoStaff user = DemoStaff.SUPERVISOR_NORTH;
+    long total = as(user, caseFiles::count);
+    Page<SurvivorCase> first = as(user, () -> caseFiles.list(new PageRequest(0, 2, null, true)));
+    Page<SurvivorCase> second = as(user, () -> caseFiles.list(new PageRequest(1, 2, null, true)));
 
     assertEquals(total, first.totalItems());
     assertEquals(2, first.items().size());
     assertEquals((total + 1) / 2, first.totalPages());
     assertTrue(first.items().stream().noneMatch(second.items()::contains), "pages overlap");
-    // Newest first by default.
     assertTrue(!first.items().get(0).getCreatedAt().isBefore(first.items().get(1).getCreatedAt()));
   }
 
   @Test
   void sortsByRiskInTriageOrderNotAlphabetically() throws Exception {
-    register(RiskLevel.LOW, null);
-    register(RiskLevel.HIGH, null);
-    register(RiskLevel.MEDIUM, null);
+    register(DemoStaff.CASEWORKER_NORTH, RiskLevel.LOW, null);
+    register(DemoStaff.CASEWORKER_NORTH, RiskLevel.HIGH, null);
+    register(DemoStaff.CASEWORKER_NORTH, RiskLevel.MEDIUM, null);
 
     List<RiskLevel> ascending = risks(new PageRequest(0, 100, "riskLevel", true));
     List<RiskLevel> descending = risks(new PageRequest(0, 100, "riskLevel", false));
@@ -128,10 +262,11 @@ class CaseFilesIT {
 
   @Test
   void sortsByCaseNumber() throws Exception {
-    register(RiskLevel.LOW, null);
-    register(RiskLevel.LOW, null);
+    register(DemoStaff.CASEWORKER_NORTH, RiskLevel.LOW, null);
+    register(DemoStaff.CASEWORKER_NORTH, RiskLevel.LOW, null);
     List<String> numbers =
-        caseworker.call(
+        as(
+            DemoStaff.SUPERVISOR_NORTH,
             () ->
                 caseFiles.list(new PageRequest(0, 100, "caseNumber", false)).items().stream()
                     .map(SurvivorCase::getCaseNumber)
@@ -140,7 +275,8 @@ class CaseFilesIT {
   }
 
   private List<RiskLevel> risks(PageRequest request) throws Exception {
-    return caseworker.call(
+    return as(
+        DemoStaff.SUPERVISOR_NORTH,
         () -> caseFiles.list(request).items().stream().map(SurvivorCase::getRiskLevel).toList());
   }
 

@@ -33,7 +33,8 @@ public final class HavenDeployment {
   public static EnterpriseArchive withTest(Class<?> testClass) {
     EnterpriseArchive ear = asBuilt();
     WebArchive web = ear.getAsType(WebArchive.class, WEB_MODULE);
-    web.addClasses(testClass, AsCaseworker.class, AsSupervisor.class, AsAdmin.class);
+    web.addClasses(
+        testClass, AsCaseworker.class, AsSupervisor.class, AsAdmin.class, DemoStaff.class);
     openTestRunner(web);
     ear.delete(WEB_MODULE);
     return ear.addAsModule(web);

@@ -24,6 +24,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.haven.problems.InvalidField;
 
 /**
  * Turns every failure of a REST call into an RFC 9457 problem. Client errors say what to fix;
@@ -75,6 +76,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
               : Problem.of(status, clientDetail(status.getStatusCode(), web));
     } else if (isUnreadableBody(cause)) {
       problem = unreadable(cause);
+    } else if (cause instanceof InvalidField invalid) {
+      problem =
+          new Problem(
+              VALIDATION_TYPE,
+              "Invalid request",
+              400,
+              "Some fields are missing or invalid; see errors.",
+              null,
+              List.of(Problem.FieldError.of(invalid.field(), invalid.getMessage())));
     } else if (cause instanceof EJBAccessException) {
       problem = Problem.of(Response.Status.FORBIDDEN, clientDetail(403, null));
     } else if (cause instanceof OptimisticLockException) {

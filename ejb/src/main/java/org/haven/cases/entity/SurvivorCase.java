@@ -1,5 +1,6 @@
 package org.haven.cases.entity;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -8,6 +9,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
@@ -17,7 +20,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.haven.access.entity.StaffMember;
 import org.hibernate.annotations.NaturalId;
 
 /**
@@ -52,6 +60,15 @@ public class SurvivorCase {
 
   @Valid @Embedded private Survivor survivor = new Survivor();
 
+  /** The team (Keycloak group) whose supervisors are responsible for the case. */
+  @Column(name = "owning_team", nullable = false, length = 64)
+  private String owningTeam;
+
+  /** The assignment history, oldest first; the current one has no end. */
+  @OneToMany(mappedBy = "survivorCase", cascade = CascadeType.PERSIST)
+  @OrderBy("assignedAt, id")
+  private List<CaseAssignment> assignments = new ArrayList<>();
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -69,13 +86,47 @@ public class SurvivorCase {
     this.survivor = survivor == null ? new Survivor() : survivor;
   }
 
-  /** Gives a new case its number; a case keeps the number it was registered with for ever. */
-  public void register(String caseNumber) {
+  /**
+   * Gives a new case its number and its team; a case keeps the number it was registered with for
+   * ever.
+   */
+  public void register(String caseNumber, String owningTeam) {
     if (this.caseNumber != null) {
       throw new IllegalStateException("case " + this.caseNumber + " is already registered");
     }
     this.caseNumber = Objects.requireNonNull(caseNumber);
+    this.owningTeam = Objects.requireNonNull(owningTeam);
     this.status = CaseStatus.OPEN;
+  }
+
+  /**
+   * Makes a caseworker of the owning team responsible for the case, ending the previous assignment.
+   * Only that team's caseworkers may hold it.
+   */
+  public void assignTo(StaffMember caseworker, StaffMember assignedBy, Instant at) {
+    if (!caseworker.isCaseworker() || !owningTeam.equals(caseworker.getTeam())) {
+      throw new IllegalArgumentException(
+          caseworker.getUsername() + " is not a caseworker of team " + owningTeam);
+    }
+    Instant when = at.truncatedTo(ChronoUnit.MICROS);
+    currentAssignment().ifPresent(current -> current.end(when));
+    assignments.add(new CaseAssignment(this, caseworker, assignedBy, when));
+  }
+
+  public Optional<CaseAssignment> currentAssignment() {
+    return assignments.stream().filter(CaseAssignment::isCurrent).findFirst();
+  }
+
+  public Optional<StaffMember> currentCaseworker() {
+    return currentAssignment().map(CaseAssignment::getCaseworker);
+  }
+
+  public List<CaseAssignment> getAssignments() {
+    return Collections.unmodifiableList(assignments);
+  }
+
+  public String getOwningTeam() {
+    return owningTeam;
   }
 
   @PrePersist

@@ -1,5 +1,6 @@
 package org.haven.access.web;
 
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,7 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.haven.access.boundary.AccessPolicy;
 import org.haven.access.boundary.Caller;
+import org.haven.access.boundary.Staff;
 import org.wildfly.security.http.oidc.AccessToken;
 import org.wildfly.security.http.oidc.OidcPrincipal;
 
@@ -20,6 +23,7 @@ public class CallerFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
   @Inject Caller caller;
+  @Inject Staff staff;
 
   @Override
   protected void doFilter(
@@ -29,8 +33,23 @@ public class CallerFilter extends HttpFilter {
       AccessToken token = principal.getOidcSecurityContext().getToken();
       caller.identify(
           token.getSubject(), token.getPreferredUsername(), token.getName(), teams(token));
+      provision(request);
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * Provisions the user into Haven on their first request and keeps their record current. Two first
+   * requests at once race for the same row; the loser finds the winner's on its retry.
+   */
+  private void provision(HttpServletRequest request) {
+    boolean caseworker = request.isUserInRole(AccessPolicy.CASEWORKER);
+    boolean supervisor = request.isUserInRole(AccessPolicy.SUPERVISOR);
+    try {
+      staff.signedIn(caller, caseworker, supervisor);
+    } catch (EJBException firstSignInRace) {
+      staff.signedIn(caller, caseworker, supervisor);
+    }
   }
 
   /** The {@code teams} claim; users without a team (administrators) have none. */

@@ -12,6 +12,8 @@ import org.haven.cases.entity.SurvivorCase;
   "caseNumber",
   "status",
   "riskLevel",
+  "owningTeam",
+  "assignee",
   "survivor",
   "createdAt",
   "updatedAt",
@@ -21,6 +23,8 @@ public record CaseDocument(
     String caseNumber,
     CaseStatus status,
     RiskLevel riskLevel,
+    String owningTeam,
+    StaffDocument assignee,
     SurvivorDocument survivor,
     Instant createdAt,
     Instant updatedAt,
@@ -28,11 +32,18 @@ public record CaseDocument(
 
   public record SurvivorDocument(Sex sex, String nationality) {}
 
+  /** A member of staff: the user name to send back, the name to show. */
+  public record StaffDocument(String username, String displayName) {}
+
   static CaseDocument of(SurvivorCase c) {
     return new CaseDocument(
         c.getCaseNumber(),
         c.getStatus(),
         c.getRiskLevel(),
+        c.getOwningTeam(),
+        c.currentCaseworker()
+            .map(s -> new StaffDocument(s.getUsername(), s.getDisplayName()))
+            .orElse(null),
         new SurvivorDocument(c.getSurvivor().getSex(), c.getSurvivor().getNationality()),
         c.getCreatedAt(),
         c.getUpdatedAt(),

@@ -3,17 +3,22 @@ package org.haven.cases.rest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.haven.api.OneOf;
 import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.Sex;
 import org.haven.cases.entity.Survivor;
 import org.haven.cases.entity.SurvivorCase;
 
-/** The body of {@code POST /api/v1/cases}: what a caseworker records at intake. */
+/**
+ * The body of {@code POST /api/v1/cases}: what a caseworker records at intake. {@code assignee} (a
+ * user name) lets a supervisor give the new case to a caseworker of the team.
+ */
 public record CaseIntake(
     @NotNull(message = "choose a risk level: HIGH, MEDIUM or LOW") @OneOf(RiskLevel.class)
         String riskLevel,
-    @Valid SurvivorDetails survivor) {
+    @Valid SurvivorDetails survivor,
+    @Size(max = 255, message = "must be a user name") String assignee) {
 
   /** The survivor's coded details. */
   public record SurvivorDetails(

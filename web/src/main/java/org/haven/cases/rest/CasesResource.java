@@ -12,6 +12,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -37,7 +38,7 @@ public class CasesResource {
   public Response register(
       @NotNull(message = "send the case as a JSON object") @Valid CaseIntake intake,
       @Context UriInfo uriInfo) {
-    SurvivorCase registered = caseFiles.register(intake.toCase());
+    SurvivorCase registered = caseFiles.register(intake.toCase(), intake.assignee());
     return Response.created(
             uriInfo.getAbsolutePathBuilder().path(registered.getCaseNumber()).build())
         .entity(CaseDocument.of(registered))
@@ -68,6 +69,20 @@ public class CasesResource {
     boolean descending = sort != null && sort.startsWith("-");
     String property = sort == null ? null : descending ? sort.substring(1) : sort;
     return CaseList.of(caseFiles.list(new PageRequest(page, size, property, !descending)));
+  }
+
+  /** Gives the case to another caseworker of its team (supervisors). */
+  @PUT
+  @Path("{caseNumber}/assignee")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed("supervisor")
+  public CaseDocument reassign(
+      @PathParam("caseNumber") String caseNumber,
+      @NotNull(message = "send the new assignee as a JSON object") @Valid CaseReassignment change) {
+    return caseFiles
+        .reassign(caseNumber, change.caseworker())
+        .map(CaseDocument::of)
+        .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
   }
 
   @GET

@@ -26,6 +26,8 @@ public class RegisterCaseView implements Serializable {
   @Inject CaseFiles caseFiles;
 
   private SurvivorCase intake = new SurvivorCase();
+  private String assignee;
+  private List<SelectItem> assignableCaseworkers;
 
   public SurvivorCase getIntake() {
     return intake;
@@ -48,8 +50,27 @@ public class RegisterCaseView implements Serializable {
         .toList();
   }
 
+  public String getAssignee() {
+    return assignee;
+  }
+
+  public void setAssignee(String assignee) {
+    this.assignee = assignee;
+  }
+
+  /** The team's caseworkers, for a supervisor to choose from; empty for caseworkers. */
+  public List<SelectItem> getAssignableCaseworkers() {
+    if (assignableCaseworkers == null) {
+      assignableCaseworkers =
+          caseFiles.assignableCaseworkers().stream()
+              .map(s -> new SelectItem(s.getUsername(), s.getDisplayName()))
+              .toList();
+    }
+    return assignableCaseworkers;
+  }
+
   public String register() {
-    SurvivorCase registered = caseFiles.register(intake);
+    SurvivorCase registered = caseFiles.register(intake, assignee);
     FacesContext context = FacesContext.getCurrentInstance();
     context.getExternalContext().getFlash().setKeepMessages(true);
     context.addMessage(
@@ -59,6 +80,7 @@ public class RegisterCaseView implements Serializable {
             "Case " + registered.getCaseNumber() + " registered.",
             null));
     intake = new SurvivorCase();
+    assignee = null;
     return "/cases/list?faces-redirect=true";
   }
 }

@@ -40,7 +40,8 @@ class CaseIntakeTest {
 
   @Test
   void aCompleteIntakeIsValidAndBecomesACase() {
-    CaseIntake intake = new CaseIntake("HIGH", new CaseIntake.SurvivorDetails("FEMALE", "NG"));
+    CaseIntake intake =
+        new CaseIntake("HIGH", new CaseIntake.SurvivorDetails("FEMALE", "NG"), null);
     assertTrue(violations(intake).isEmpty());
     SurvivorCase c = intake.toCase();
     assertEquals(RiskLevel.HIGH, c.getRiskLevel());
@@ -52,16 +53,16 @@ class CaseIntakeTest {
   void theRiskLevelIsRequiredAndCoded() {
     assertEquals(
         "choose a risk level: HIGH, MEDIUM or LOW",
-        violations(new CaseIntake(null, null)).get("riskLevel"));
+        violations(new CaseIntake(null, null, null)).get("riskLevel"));
     assertEquals(
         "must be one of HIGH, MEDIUM, LOW",
-        violations(new CaseIntake("high", null)).get("riskLevel"));
+        violations(new CaseIntake("high", null, null)).get("riskLevel"));
   }
 
   @Test
   void survivorCodesAreChecked() {
     Map<String, String> errors =
-        violations(new CaseIntake("LOW", new CaseIntake.SurvivorDetails("F", "Nigeria")));
+        violations(new CaseIntake("LOW", new CaseIntake.SurvivorDetails("F", "Nigeria"), null));
     assertEquals("must be one of FEMALE, MALE, OTHER, UNDISCLOSED", errors.get("survivor.sex"));
     assertTrue(errors.get("survivor.nationality").contains("ISO 3166"));
   }

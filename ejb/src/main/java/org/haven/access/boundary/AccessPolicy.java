@@ -1,0 +1,58 @@
+package org.haven.access.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.haven.access.entity.StaffMember;
+
+/**
+ * The one place that decides who may see and change which survivor cases (DOMAIN.md, "Roles and
+ * what each may do"). Roles come from the container (Keycloak's realm roles), team and identity
+ * from the caller's token. Boundaries ask here; they never decide on their own.
+ */
+@Stateless
+@PermitAll
+public class AccessPolicy {
+
+  public static final String CASEWORKER = "caseworker";
+  public static final String SUPERVISOR = "supervisor";
+  public static final String ADMIN = "admin";
+
+  @Resource SessionContext context;
+  @Inject Caller caller;
+  @Inject Staff staff;
+
+  /** The cases the caller may see: a supervisor their team's, a caseworker those assigned now. */
+  public CaseScope caseScope() {
+    if (context.isCallerInRole(SUPERVISOR)) {
+      return caller.team().map(CaseScope::team).orElse(CaseScope.nothing());
+    }
+    if (context.isCallerInRole(CASEWORKER) && caller.isIdentified()) {
+      return CaseScope.assignedTo(caller.subject());
+    }
+    return CaseScope.nothing();
+  }
+
+  /** The staff member acting now; a caller Haven has not provisioned is refused. */
+  public StaffMember actor() {
+    return Optional.ofNullable(caller.subject())
+        .flatMap(staff::bySubject)
+        .orElseThrow(() -> new EJBAccessException("the caller is not known to Haven"));
+  }
+
+  /** The team a new case belongs to: the registering caseworker's or supervisor's own. */
+  public String teamForNewCases() {
+    return caller
+        .team()
+        .orElseThrow(() -> new EJBAccessException("cases are registered within a team"));
+  }
+
+  /** Only a supervisor may choose who works on a case, and only within their own team. */
+  public boolean mayAssignWithin(String team) {
+    return context.isCallerInRole(SUPERVISOR) && caller.team().filter(team::equals).isPresent();
+  }
+}

@@ -1,0 +1,74 @@
+package org.haven.access.boundary;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.haven.access.entity.StaffMember;
+
+/** Haven's staff, as provisioned from Keycloak on sign-in. */
+@Stateless
+@PermitAll
+public class Staff {
+
+  /** How stale "last seen" may get before a request writes it again. */
+  private static final Duration SEEN_GRANULARITY = Duration.ofMinutes(5);
+
+  @PersistenceContext EntityManager em;
+
+  /**
+   * Records a signed-in user: provisions them on their first sign-in and takes changes Keycloak
+   * made since (name, team, roles). An unchanged, recently seen user costs one read.
+   */
+  public StaffMember signedIn(Caller caller, boolean caseworker, boolean supervisor) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Optional<StaffMember> known = bySubject(caller.subject());
+    StaffMember member = known.orElseGet(() -> new StaffMember(caller.subject(), now));
+    member.describe(
+        caller.username(),
+        caller.displayName(),
+        caller.team().orElse(null),
+        caseworker,
+        supervisor);
+    if (known.isEmpty()) {
+      em.persist(member);
+    }
+    if (member.getLastSeenAt().isBefore(now.minus(SEEN_GRANULARITY))) {
+      member.seenAt(now);
+    }
+    return member;
+  }
+
+  public Optional<StaffMember> bySubject(String subject) {
+    if (subject == null) {
+      return Optional.empty();
+    }
+    return em.unwrap(org.hibernate.Session.class)
+        .byNaturalId(StaffMember.class)
+        .using("subject", subject)
+        .loadOptional();
+  }
+
+  public Optional<StaffMember> byUsername(String username) {
+    return em.createQuery(
+            "select s from StaffMember s where s.username = :username", StaffMember.class)
+        .setParameter("username", username)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The caseworkers of a team, by name: whom a supervisor can give a case to. */
+  public List<StaffMember> caseworkersOf(String team) {
+    return em.createQuery(
+            "select s from StaffMember s where s.team = :team and s.caseworker = true"
+                + " order by s.displayName",
+            StaffMember.class)
+        .setParameter("team", team)
+        .getResultList();
+  }
+}

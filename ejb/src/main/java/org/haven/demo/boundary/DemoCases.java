@@ -1,0 +1,83 @@
+package org.haven.demo.boundary;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.logging.Logger;
+import org.haven.access.boundary.Caller;
+import org.haven.access.boundary.Staff;
+import org.haven.cases.boundary.CaseFiles;
+import org.haven.cases.entity.RiskLevel;
+import org.haven.cases.entity.Sex;
+import org.haven.cases.entity.Survivor;
+import org.haven.cases.entity.SurvivorCase;
+
+/**
+ * The demo's staff and cases. The staff are the users of docker/keycloak/haven-realm.json (same
+ * Keycloak subjects), provisioned as if they had signed in; the cases are registered by their
+ * supervisors through the case boundary, so they obey the same rules as any other. One call is one
+ * request: the caller identity set here reaches every boundary it calls.
+ */
+@Stateless
+@RunAs("supervisor")
+@PermitAll
+public class DemoCases {
+
+  private static final Logger LOG = Logger.getLogger(DemoCases.class.getName());
+  private static final String SUBJECT = "6f1c2a0e-5b1f-4c44-9a51-2d0c7a7e000";
+
+  record DemoUser(String subject, String username, String name, String team, boolean supervisor) {}
+
+  static final DemoUser CASEWORKER_NORTH =
+      new DemoUser(SUBJECT + "1", "caseworker.north", "Nadia Haddad", "north", false);
+  static final DemoUser CASEWORKER2_NORTH =
+      new DemoUser(SUBJECT + "2", "caseworker2.north", "Tomas Reyes", "north", false);
+  static final DemoUser CASEWORKER_SOUTH =
+      new DemoUser(SUBJECT + "3", "caseworker.south", "Priya Nair", "south", false);
+  static final DemoUser SUPERVISOR_NORTH =
+      new DemoUser(SUBJECT + "4", "supervisor.north", "Grace Mensah", "north", true);
+  static final DemoUser SUPERVISOR_SOUTH =
+      new DemoUser(SUBJECT + "5", "supervisor.south", "Lukas Berg", "south", true);
+
+  @Inject CaseFiles caseFiles;
+  @Inject Staff staff;
+  @Inject Caller caller;
+
+  /** Provisions the demo staff and, into a database without cases, the demo cases. */
+  public void load() {
+    List.of(
+            CASEWORKER_NORTH,
+            CASEWORKER2_NORTH,
+            CASEWORKER_SOUTH,
+            SUPERVISOR_NORTH,
+            SUPERVISOR_SOUTH)
+        .forEach(this::provision);
+    signInAs(SUPERVISOR_NORTH);
+    if (caseFiles.count() > 0) {
+      return;
+    }
+    register(RiskLevel.HIGH, Sex.FEMALE, "NG", CASEWORKER_NORTH);
+    register(RiskLevel.MEDIUM, Sex.MALE, "VN", CASEWORKER_NORTH);
+    register(RiskLevel.LOW, Sex.FEMALE, "RO", CASEWORKER2_NORTH);
+    signInAs(SUPERVISOR_SOUTH);
+    register(RiskLevel.HIGH, Sex.UNDISCLOSED, "PH", CASEWORKER_SOUTH);
+    register(RiskLevel.MEDIUM, Sex.MALE, "NP", CASEWORKER_SOUTH);
+    LOG.warning("DEMO MODE: loaded 5 fictional cases into an empty database.");
+  }
+
+  private void provision(DemoUser user) {
+    signInAs(user);
+    staff.signedIn(caller, !user.supervisor(), user.supervisor());
+  }
+
+  private void signInAs(DemoUser user) {
+    caller.identify(user.subject(), user.username(), user.name(), List.of(user.team()));
+  }
+
+  private void register(RiskLevel risk, Sex sex, String nationality, DemoUser caseworker) {
+    caseFiles.register(
+        new SurvivorCase(risk, new Survivor(sex, nationality)), caseworker.username());
+  }
+}
