@@ -146,22 +146,32 @@ class PagesIT {
   }
 
   @Test
-  void anAdministratorDoesNotSeeCasePages() {
+  void anAdministratorManagesUsersButSeesNoCases() {
     Browser admin = Keycloak.signIn("admin");
-    Keycloak.page(admin)
-        .baseUri(HavenDeployment.httpRoot().toString())
-        .get("/haven/cases/list.xhtml")
+    RequestSpecification page = Keycloak.page(admin).baseUri(HavenDeployment.httpRoot().toString());
+    page.get("/haven/cases/list.xhtml")
         .then()
         .statusCode(403)
         .body(containsString("Your role does not allow this"))
         .body(not(containsString("HVN-")));
+    page.get("/haven/")
+        .then()
+        .statusCode(302)
+        .header("Location", containsString("/haven/admin/users.xhtml"));
     Keycloak.page(admin)
         .baseUri(HavenDeployment.httpRoot().toString())
-        .get("/haven/")
+        .get("/haven/admin/users.xhtml")
         .then()
         .statusCode(200)
-        .body(containsString("signed in as an administrator"))
+        .body(containsString("Users and access"))
+        .body(containsString("caseworker.north"))
+        .body(containsString("Nadia Haddad"))
         .body(not(containsString("Register a case")));
+  }
+
+  @Test
+  void caseworkersDoNotSeeTheAdministrationPages() {
+    browser().get("/haven/admin/users.xhtml").then().statusCode(403);
   }
 
   @Test

@@ -49,6 +49,10 @@ public class StaffMember {
   @Column(name = "supervisor", nullable = false)
   private boolean supervisor;
 
+  /** Disabled by an administrator: refused at once, whatever tokens are still valid. */
+  @Column(name = "disabled", nullable = false)
+  private boolean disabled;
+
   @Column(name = "first_seen_at", nullable = false, updatable = false)
   private Instant firstSeenAt;
 
@@ -86,6 +90,14 @@ public class StaffMember {
     this.caseworker = caseworker;
     this.supervisor = supervisor;
     return changed;
+  }
+
+  public void setDisabled(boolean disabled) {
+    this.disabled = disabled;
+  }
+
+  public boolean isDisabled() {
+    return disabled;
   }
 
   public void seenAt(Instant at) {

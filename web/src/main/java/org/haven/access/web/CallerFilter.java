@@ -13,6 +13,7 @@ import java.util.List;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.access.boundary.Caller;
 import org.haven.access.boundary.Staff;
+import org.haven.access.entity.StaffMember;
 import org.wildfly.security.http.oidc.AccessToken;
 import org.wildfly.security.http.oidc.OidcPrincipal;
 
@@ -33,7 +34,10 @@ public class CallerFilter extends HttpFilter {
       AccessToken token = principal.getOidcSecurityContext().getToken();
       caller.identify(
           token.getSubject(), token.getPreferredUsername(), token.getName(), teams(token));
-      provision(request);
+      if (provision(request).isDisabled()) {
+        refuse(request, response);
+        return;
+      }
     }
     chain.doFilter(request, response);
   }
@@ -42,13 +46,35 @@ public class CallerFilter extends HttpFilter {
    * Provisions the user into Haven on their first request and keeps their record current. Two first
    * requests at once race for the same row; the loser finds the winner's on its retry.
    */
-  private void provision(HttpServletRequest request) {
+  private StaffMember provision(HttpServletRequest request) {
     boolean caseworker = request.isUserInRole(AccessPolicy.CASEWORKER);
     boolean supervisor = request.isUserInRole(AccessPolicy.SUPERVISOR);
     try {
-      staff.signedIn(caller, caseworker, supervisor);
+      return staff.signedIn(caller, caseworker, supervisor);
     } catch (EJBException firstSignInRace) {
-      staff.signedIn(caller, caseworker, supervisor);
+      return staff.signedIn(caller, caseworker, supervisor);
+    }
+  }
+
+  /**
+   * A user an administrator disabled is refused on their next request, though Keycloak's tokens
+   * they hold may still be valid for a few minutes.
+   */
+  private static void refuse(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    if (request.getSession(false) != null) {
+      request.getSession(false).invalidate();
+    }
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      response.setContentType("application/problem+json");
+      response
+          .getWriter()
+          .write(
+              "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+                  + "\"detail\":\"This account is disabled.\"}");
+    } else {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
     }
   }
 
