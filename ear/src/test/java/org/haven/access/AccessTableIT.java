@@ -1,0 +1,229 @@
+package org.haven.access;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.haven.cases.rest.CasesResource;
+import org.haven.it.DemoStaff;
+import org.haven.it.HavenDeployment;
+import org.haven.it.Keycloak;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Who may call what: every REST endpoint against every kind of caller, as one table that reads like
+ * DOMAIN.md's. {@code {case}} is a case of team north, assigned to caseworker.north and registered
+ * fresh for each cell; {@code {user}} is caseworker2.north, and the administrator's calls on it
+ * change nothing (roles it has, a team it is in), so the table leaves no trace.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AccessTableIT {
+
+  /**
+   * The callers: the case's own caseworker, their supervisor, an administrator, nobody, and the
+   * most powerful user of another team.
+   */
+  enum Actor {
+    CASEWORKER(DemoStaff.CASEWORKER_NORTH),
+    SUPERVISOR(DemoStaff.SUPERVISOR_NORTH),
+    ADMIN(DemoStaff.ADMIN),
+    ANONYMOUS(null),
+    OTHER_TEAM(DemoStaff.SUPERVISOR_SOUTH);
+
+    final DemoStaff user;
+
+    Actor(DemoStaff user) {
+      this.user = user;
+    }
+  }
+
+  /** One row: an endpoint, a body, and the status each actor gets, in {@link Actor} order. */
+  record Operation(String method, String path, String body, int... statuses) {
+    String key() {
+      return method
+          + " "
+          + path.replace("{case}", "{caseNumber}")
+              .replace("{user}", "{username}")
+              .replaceAll("/roles/[a-z]+$", "/roles/{role}");
+    }
+  }
+
+  static final List<Operation> TABLE =
+      List.of(
+          //                                                          cw   sup  admin anon other
+          new Operation("GET", "/cases", null, 200, 200, 403, 401, 200),
+          new Operation("POST", "/cases", "{\"riskLevel\":\"LOW\"}", 201, 201, 403, 401, 201),
+          new Operation("GET", "/cases/{case}", null, 200, 200, 403, 401, 404),
+          new Operation(
+              "PUT",
+              "/cases/{case}/assignee",
+              "{\"caseworker\":\"caseworker.north\"}",
+              403,
+              200,
+              403,
+              401,
+              404),
+          new Operation("GET", "/admin/users", null, 403, 403, 200, 401, 403),
+          new Operation("GET", "/admin/users/{user}", null, 403, 403, 200, 401, 403),
+          new Operation(
+              "PUT", "/admin/users/{user}/roles/caseworker", null, 403, 403, 200, 401, 403),
+          new Operation("DELETE", "/admin/users/{user}/roles/admin", null, 403, 403, 200, 401, 403),
+          new Operation(
+              "PUT", "/admin/users/{user}/team", "{\"team\":\"north\"}", 403, 403, 200, 401, 403),
+          new Operation(
+              "PUT", "/admin/users/{user}/enabled", "{\"enabled\":true}", 403, 403, 200, 401, 403));
+
+  private static final Map<DemoStaff, String> TOKENS = new ConcurrentHashMap<>();
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return HavenDeployment.asBuilt();
+  }
+
+  static Stream<Arguments> cells() {
+    return TABLE.stream()
+        .flatMap(
+            op ->
+                Stream.of(Actor.values())
+                    .map(
+                        actor ->
+                            Arguments.of(
+                                op.method() + " " + op.path(),
+                                actor,
+                                op,
+                                op.statuses()[actor.ordinal()])));
+  }
+
+  @ParameterizedTest(name = "{0} as {1} → {3}")
+  @MethodSource("cells")
+  void everyCallerGetsWhatTheTableSays(String name, Actor actor, Operation op, int expected) {
+    String path =
+        op.path()
+            .replace("{case}", op.path().contains("{case}") ? freshNorthCase() : "")
+            .replace("{user}", DemoStaff.CASEWORKER2_NORTH.username);
+    RequestSpecification request =
+        given()
+            .baseUri(HavenDeployment.api().toString())
+            .accept(ContentType.JSON)
+            .redirects()
+            .follow(false);
+    if (actor.user != null) {
+      request.auth().oauth2(token(actor.user));
+    }
+    if (op.body() != null) {
+      request.contentType(ContentType.JSON).body(op.body());
+    }
+    Response response = request.request(op.method(), path);
+    assertEquals(expected, response.statusCode(), response.asString());
+    if (expected >= 400) {
+      assertEquals("application/problem+json", response.contentType().split(";")[0]);
+    }
+  }
+
+  /** Every REST method of Haven has a row: a new endpoint without one fails the build. */
+  @Test
+  void theTableCoversEveryRestMethod() throws Exception {
+    Set<String> inTable =
+        TABLE.stream().map(Operation::key).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> endpoints = new TreeSet<>(restMethods());
+    assertTrue(endpoints.size() >= 9, "too few endpoints found: " + endpoints);
+    Set<String> missing = new TreeSet<>(endpoints);
+    missing.removeAll(inTable);
+    assertTrue(missing.isEmpty(), "REST methods without a row in the access table: " + missing);
+    Set<String> stale = new TreeSet<>(inTable);
+    stale.removeAll(endpoints);
+    assertTrue(stale.isEmpty(), "rows for REST methods that do not exist: " + stale);
+  }
+
+  /** "GET /cases/{caseNumber}" for each resource method in the web module's classes. */
+  static List<String> restMethods() throws Exception {
+    List<String> found = new ArrayList<>();
+    String jar =
+        CasesResource.class.getProtectionDomain().getCodeSource().getLocation().toURI().getPath();
+    try (JarFile classes = new JarFile(jar)) {
+      for (Enumeration<JarEntry> e = classes.entries(); e.hasMoreElements(); ) {
+        JarEntry entry = e.nextElement();
+        if (!entry.getName().endsWith(".class")) {
+          continue;
+        }
+        String bytes =
+            new String(classes.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1);
+        if (!bytes.contains("jakarta/ws/rs/Path")) {
+          continue;
+        }
+        String name = entry.getName().replace('/', '.').replaceAll("\\.class$", "");
+        Class<?> type = Class.forName(name, false, AccessTableIT.class.getClassLoader());
+        Path root = type.getAnnotation(Path.class);
+        if (root == null) {
+          continue;
+        }
+        for (Method m : type.getDeclaredMethods()) {
+          String verb = verb(m);
+          if (verb != null) {
+            Path sub = m.getAnnotation(Path.class);
+            found.add(verb + " /" + root.value() + (sub == null ? "" : "/" + sub.value()));
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static String verb(Method m) {
+    for (Class<? extends java.lang.annotation.Annotation> verb :
+        List.of(GET.class, POST.class, PUT.class, DELETE.class, PATCH.class, HEAD.class)) {
+      if (m.isAnnotationPresent(verb)) {
+        return verb.getSimpleName();
+      }
+    }
+    return null;
+  }
+
+  private static String token(DemoStaff user) {
+    return TOKENS.computeIfAbsent(user, u -> Keycloak.accessToken(u.username));
+  }
+
+  private static String freshNorthCase() {
+    return given()
+        .baseUri(HavenDeployment.api().toString())
+        .auth()
+        .oauth2(token(DemoStaff.CASEWORKER_NORTH))
+        .contentType(ContentType.JSON)
+        .body("{\"riskLevel\":\"MEDIUM\"}")
+        .post("/cases")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("caseNumber");
+  }
+}
