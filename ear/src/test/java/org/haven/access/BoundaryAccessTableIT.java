@@ -1,0 +1,273 @@
+package org.haven.access;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+import org.haven.access.boundary.AccessManagement;
+import org.haven.access.boundary.Caller;
+import org.haven.access.boundary.Staff;
+import org.haven.cases.boundary.CaseFiles;
+import org.haven.cases.entity.RiskLevel;
+import org.haven.cases.entity.SurvivorCase;
+import org.haven.it.AsAdmin;
+import org.haven.it.AsCaseworker;
+import org.haven.it.AsSupervisor;
+import org.haven.it.DemoStaff;
+import org.haven.it.HavenDeployment;
+import org.haven.paging.PageRequest;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The same access table for the boundaries, called inside the server: what the REST table checks
+ * from outside must also hold for any other client of a boundary (a page, a job). A new boundary
+ * method without a row fails the build.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BoundaryAccessTableIT {
+
+  enum Outcome {
+    ALLOWED,
+    DENIED,
+    /** Answers as if the case did not exist. */
+    ABSENT
+  }
+
+  interface Call {
+    Object invoke(BoundaryAccessTableIT test) throws Exception;
+  }
+
+  /**
+   * A boundary method and what each caller gets: caseworker, supervisor, admin, anonymous, other
+   * team (supervisor.south). {@code north} is a case of caseworker.north.
+   */
+  record Row(String method, Call call, Outcome... outcomes) {}
+
+  static final Outcome Y = Outcome.ALLOWED;
+  static final Outcome N = Outcome.DENIED;
+  static final Outcome A = Outcome.ABSENT;
+
+  static final List<Row> TABLE =
+      List.of(
+          //                                                                  cw sup adm anon other
+          new Row("CaseFiles#count", t -> t.caseFiles.count(), Y, Y, N, N, Y),
+          new Row("CaseFiles#list", t -> t.caseFiles.list(PageRequest.first(5)), Y, Y, N, N, Y),
+          new Row("CaseFiles#find", t -> t.caseFiles.find(t.north), Y, Y, N, N, A),
+          new Row(
+              "CaseFiles#register",
+              t -> t.caseFiles.register(new SurvivorCase(RiskLevel.LOW, null), null),
+              Y,
+              Y,
+              N,
+              N,
+              Y),
+          new Row(
+              "CaseFiles#reassign",
+              t -> t.caseFiles.reassign(t.north, "caseworker.north"),
+              N,
+              Y,
+              N,
+              N,
+              A),
+          new Row(
+              "CaseFiles#assignableCaseworkers",
+              t -> t.caseFiles.assignableCaseworkers(),
+              Y,
+              Y,
+              N,
+              N,
+              Y),
+          new Row("AccessManagement#users", t -> t.access.users(), N, N, Y, N, N),
+          new Row("AccessManagement#user", t -> t.access.user("caseworker2.north"), N, N, Y, N, N),
+          new Row("AccessManagement#teams", t -> t.access.teams(), N, N, Y, N, N),
+          new Row(
+              "AccessManagement#grantRole",
+              t -> t.access.grantRole("caseworker2.north", "caseworker"),
+              N,
+              N,
+              Y,
+              N,
+              N),
+          new Row(
+              "AccessManagement#revokeRole",
+              t -> t.access.revokeRole("caseworker2.north", "admin"),
+              N,
+              N,
+              Y,
+              N,
+              N),
+          new Row(
+              "AccessManagement#moveToTeam",
+              t -> t.access.moveToTeam("caseworker2.north", "north"),
+              N,
+              N,
+              Y,
+              N,
+              N),
+          new Row(
+              "AccessManagement#setEnabled",
+              t -> t.access.setEnabled("caseworker2.north", true),
+              N,
+              N,
+              Y,
+              N,
+              N));
+
+  static final List<DemoStaff> ACTORS =
+      List.of(
+          DemoStaff.CASEWORKER_NORTH,
+          DemoStaff.SUPERVISOR_NORTH,
+          DemoStaff.ADMIN,
+          DemoStaff.ADMIN, // anonymous: identity unset, no role (see call below)
+          DemoStaff.SUPERVISOR_SOUTH);
+
+  @Deployment
+  static EnterpriseArchive deployment() {
+    return HavenDeployment.withTest(BoundaryAccessTableIT.class);
+  }
+
+  @Inject CaseFiles caseFiles;
+  @Inject AccessManagement access;
+  @Inject Caller caller;
+  @Inject Staff staff;
+  @Inject AsCaseworker caseworkerRole;
+  @Inject AsSupervisor supervisorRole;
+  @Inject AsAdmin adminRole;
+  String north;
+
+  @Test
+  void everyCallerGetsWhatTheTableSays() throws Exception {
+    for (DemoStaff user : DemoStaff.values()) {
+      identify(user);
+    }
+    north =
+        as(
+                DemoStaff.CASEWORKER_NORTH,
+                () -> caseFiles.register(new SurvivorCase(RiskLevel.HIGH, null), null))
+            .getCaseNumber();
+    List<String> wrong = new ArrayList<>();
+    for (Row row : TABLE) {
+      for (int actor = 0; actor < ACTORS.size(); actor++) {
+        Outcome expected = row.outcomes()[actor];
+        Outcome actual;
+        try {
+          Object result =
+              actor == 3
+                  ? anonymously(() -> row.call().invoke(this))
+                  : as(ACTORS.get(actor), () -> row.call().invoke(this));
+          actual =
+              result instanceof Optional<?> o && o.isEmpty() ? Outcome.ABSENT : Outcome.ALLOWED;
+        } catch (Exception e) {
+          actual = causedBy(e, EJBAccessException.class) ? Outcome.DENIED : null;
+          if (actual == null) {
+            wrong.add(row.method() + " as actor " + actor + " failed: " + e);
+            continue;
+          }
+        }
+        if (actual != expected) {
+          wrong.add(
+              row.method()
+                  + " as "
+                  + (actor == 3 ? "anonymous" : ACTORS.get(actor).username)
+                  + ": expected "
+                  + expected
+                  + ", got "
+                  + actual);
+        }
+      }
+    }
+    assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+  }
+
+  /** Every business method of a role-guarded boundary has a row; run on the client. */
+  @Test
+  @RunAsClient
+  void theTableCoversEveryGuardedBoundaryMethod() throws Exception {
+    Set<String> methods = new TreeSet<>();
+    String jar =
+        CaseFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI().getPath();
+    try (JarFile classes = new JarFile(jar)) {
+      for (Enumeration<JarEntry> e = classes.entries(); e.hasMoreElements(); ) {
+        JarEntry entry = e.nextElement();
+        if (!entry.getName().contains("/boundary/") || !entry.getName().endsWith(".class")) {
+          continue;
+        }
+        String bytes =
+            new String(classes.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1);
+        if (!bytes.contains("jakarta/ejb/Stateless")) {
+          continue;
+        }
+        Class<?> type =
+            Class.forName(
+                entry.getName().replace('/', '.').replaceAll("\\.class$", ""),
+                false,
+                getClass().getClassLoader());
+        if (type.isAnnotationPresent(Stateless.class)
+            && type.isAnnotationPresent(RolesAllowed.class)) {
+          for (Method m : type.getDeclaredMethods()) {
+            if (Modifier.isPublic(m.getModifiers()) && !m.isSynthetic()) {
+              methods.add(type.getSimpleName() + "#" + m.getName());
+            }
+          }
+        }
+      }
+    }
+    Set<String> rows =
+        TABLE.stream().map(Row::method).collect(Collectors.toCollection(TreeSet::new));
+    assertTrue(methods.contains("CaseFiles#register"), "boundaries not found: " + methods);
+    Set<String> missing = new TreeSet<>(methods);
+    missing.removeAll(rows);
+    assertTrue(missing.isEmpty(), "boundary methods without a row in the access table: " + missing);
+    Set<String> stale = new TreeSet<>(rows);
+    stale.removeAll(methods);
+    assertTrue(stale.isEmpty(), "rows for boundary methods that do not exist: " + stale);
+  }
+
+  private void identify(DemoStaff user) {
+    caller.identify(user.subject, user.username, user.displayName, user.teams());
+    staff.signedIn(caller, "caseworker".equals(user.role), "supervisor".equals(user.role));
+  }
+
+  private <T> T as(DemoStaff user, Callable<T> work) throws Exception {
+    identify(user);
+    return switch (user.role) {
+      case "caseworker" -> caseworkerRole.call(work);
+      case "supervisor" -> supervisorRole.call(work);
+      default -> adminRole.call(work);
+    };
+  }
+
+  private <T> T anonymously(Callable<T> work) throws Exception {
+    caller.identify(null, null, null, List.of());
+    return work.call();
+  }
+
+  private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
