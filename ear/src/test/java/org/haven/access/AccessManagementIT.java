@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +37,7 @@ class AccessManagementIT {
   }
 
   static RequestSpecification as(DemoStaff user) {
-    return given()
-        .baseUri(HavenDeployment.api().toString())
-        .auth()
-        .oauth2(Keycloak.accessToken(user.username))
-        .accept(ContentType.JSON)
-        .contentType(ContentType.JSON);
+    return Keycloak.api(user);
   }
 
   static JsonPath claims(String token) {

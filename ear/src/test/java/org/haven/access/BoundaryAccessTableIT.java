@@ -15,19 +15,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import org.haven.access.boundary.AccessManagement;
-import org.haven.access.boundary.Caller;
-import org.haven.access.boundary.Staff;
 import org.haven.cases.boundary.CaseFiles;
 import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.SurvivorCase;
-import org.haven.it.AsAdmin;
-import org.haven.it.AsCaseworker;
-import org.haven.it.AsSupervisor;
+import org.haven.it.ActAs;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
 import org.haven.paging.PageRequest;
@@ -148,20 +143,16 @@ class BoundaryAccessTableIT {
 
   @Inject CaseFiles caseFiles;
   @Inject AccessManagement access;
-  @Inject Caller caller;
-  @Inject Staff staff;
-  @Inject AsCaseworker caseworkerRole;
-  @Inject AsSupervisor supervisorRole;
-  @Inject AsAdmin adminRole;
+  @Inject ActAs act;
   String north;
 
   @Test
   void everyCallerGetsWhatTheTableSays() throws Exception {
     for (DemoStaff user : DemoStaff.values()) {
-      identify(user);
+      act.signIn(user);
     }
     north =
-        as(
+        act.as(
                 DemoStaff.CASEWORKER_NORTH,
                 () -> caseFiles.register(new SurvivorCase(RiskLevel.HIGH, null), null))
             .getCaseNumber();
@@ -173,12 +164,12 @@ class BoundaryAccessTableIT {
         try {
           Object result =
               actor == 3
-                  ? anonymously(() -> row.call().invoke(this))
-                  : as(ACTORS.get(actor), () -> row.call().invoke(this));
+                  ? act.anonymously(() -> row.call().invoke(this))
+                  : act.as(ACTORS.get(actor), () -> row.call().invoke(this));
           actual =
               result instanceof Optional<?> o && o.isEmpty() ? Outcome.ABSENT : Outcome.ALLOWED;
         } catch (Exception e) {
-          actual = causedBy(e, EJBAccessException.class) ? Outcome.DENIED : null;
+          actual = ActAs.causedBy(e, EJBAccessException.class) ? Outcome.DENIED : null;
           if (actual == null) {
             wrong.add(row.method() + " as actor " + actor + " failed: " + e);
             continue;
@@ -241,33 +232,5 @@ class BoundaryAccessTableIT {
     Set<String> stale = new TreeSet<>(rows);
     stale.removeAll(methods);
     assertTrue(stale.isEmpty(), "rows for boundary methods that do not exist: " + stale);
-  }
-
-  private void identify(DemoStaff user) {
-    caller.identify(user.subject, user.username, user.displayName, user.teams());
-    staff.signedIn(caller, "caseworker".equals(user.role), "supervisor".equals(user.role));
-  }
-
-  private <T> T as(DemoStaff user, Callable<T> work) throws Exception {
-    identify(user);
-    return switch (user.role) {
-      case "caseworker" -> caseworkerRole.call(work);
-      case "supervisor" -> supervisorRole.call(work);
-      default -> adminRole.call(work);
-    };
-  }
-
-  private <T> T anonymously(Callable<T> work) throws Exception {
-    caller.identify(null, null, null, List.of());
-    return work.call();
-  }
-
-  private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
-    for (Throwable t = thrown; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -1,12 +1,10 @@
 package org.haven.cases;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -37,12 +35,7 @@ class CaseAccessIT {
   }
 
   static RequestSpecification as(DemoStaff user) {
-    return given()
-        .baseUri(HavenDeployment.api().toString())
-        .auth()
-        .oauth2(Keycloak.accessToken(user.username))
-        .accept(ContentType.JSON)
-        .contentType(ContentType.JSON);
+    return Keycloak.api(user);
   }
 
   static String register(DemoStaff user) {

@@ -13,17 +13,13 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.haven.access.boundary.Caller;
-import org.haven.access.boundary.Staff;
 import org.haven.cases.boundary.CaseFiles;
 import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.Sex;
 import org.haven.cases.entity.Survivor;
 import org.haven.cases.entity.SurvivorCase;
-import org.haven.it.AsAdmin;
-import org.haven.it.AsCaseworker;
-import org.haven.it.AsSupervisor;
+import org.haven.it.ActAs;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
 import org.haven.paging.Page;
@@ -45,21 +41,10 @@ class CaseFilesIT {
   }
 
   @Inject CaseFiles caseFiles;
-  @Inject Caller caller;
-  @Inject Staff staff;
-  @Inject AsCaseworker caseworkerRole;
-  @Inject AsSupervisor supervisorRole;
-  @Inject AsAdmin adminRole;
+  @Inject ActAs act;
 
-  /** Runs work as a demo user: their identity and team as the token gives them, their role. */
   <T> T as(DemoStaff user, Callable<T> work) throws Exception {
-    caller.identify(user.subject, user.username, user.displayName, user.teams());
-    staff.signedIn(caller, "caseworker".equals(user.role), "supervisor".equals(user.role));
-    return switch (user.role) {
-      case "caseworker" -> caseworkerRole.call(work);
-      case "supervisor" -> supervisorRole.call(work);
-      default -> adminRole.call(work);
-    };
+    return act.as(user, work);
   }
 
   SurvivorCase register(DemoStaff user, RiskLevel risk, Survivor survivor) throws Exception {
@@ -156,7 +141,7 @@ class CaseFilesIT {
                 as(
                     DemoStaff.SUPERVISOR_NORTH,
                     () -> caseFiles.reassign(c.getCaseNumber(), "caseworker.south")));
-    assertTrue(causedBy(toOtherTeam, InvalidField.class), toOtherTeam.toString());
+    assertTrue(ActAs.causedBy(toOtherTeam, InvalidField.class), toOtherTeam.toString());
     assertTrue(
         as(
                 DemoStaff.SUPERVISOR_SOUTH,
@@ -170,7 +155,7 @@ class CaseFilesIT {
                 as(
                     DemoStaff.CASEWORKER_NORTH,
                     () -> caseFiles.reassign(c.getCaseNumber(), "caseworker2.north")));
-    assertTrue(causedBy(byCaseworker, EJBAccessException.class), byCaseworker.toString());
+    assertTrue(ActAs.causedBy(byCaseworker, EJBAccessException.class), byCaseworker.toString());
     assertEquals(
         "caseworker.north",
         as(DemoStaff.SUPERVISOR_NORTH, () -> caseFiles.find(c.getCaseNumber()))
@@ -201,7 +186,7 @@ class CaseFilesIT {
                     () ->
                         caseFiles.register(
                             new SurvivorCase(RiskLevel.LOW, null), "caseworker2.north")));
-    assertTrue(causedBy(byCaseworker, InvalidField.class), byCaseworker.toString());
+    assertTrue(ActAs.causedBy(byCaseworker, InvalidField.class), byCaseworker.toString());
   }
 
   @Test
@@ -211,7 +196,7 @@ class CaseFilesIT {
         assertThrows(
             Exception.class,
             () -> register(DemoStaff.CASEWORKER_NORTH, null, new Survivor(Sex.MALE, "nigeria")));
-    assertTrue(causedBy(refused, ConstraintViolationException.class), refused.toString());
+    assertTrue(ActAs.causedBy(refused, ConstraintViolationException.class), refused.toString());
     assertEquals(before, as(DemoStaff.SUPERVISOR_NORTH, caseFiles::count));
   }
 
@@ -226,7 +211,7 @@ class CaseFilesIT {
   void nobodyWithoutACaseRoleGetsIn() throws Exception {
     assertThrows(EJBAccessException.class, caseFiles::count);
     Exception refused = assertThrows(Exception.class, () -> as(DemoStaff.ADMIN, caseFiles::count));
-    assertTrue(causedBy(refused, EJBAccessException.class), refused.toString());
+    assertTrue(ActAs.causedBy(refused, EJBAccessException.class), refused.toString());
   }
 
   @Test
@@ -278,14 +263,5 @@ class CaseFilesIT {
     return as(
         DemoStaff.SUPERVISOR_NORTH,
         () -> caseFiles.list(request).items().stream().map(SurvivorCase::getRiskLevel).toList());
-  }
-
-  private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
-    for (Throwable t = thrown; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -34,7 +34,12 @@ public final class HavenDeployment {
     EnterpriseArchive ear = asBuilt();
     WebArchive web = ear.getAsType(WebArchive.class, WEB_MODULE);
     web.addClasses(
-        testClass, AsCaseworker.class, AsSupervisor.class, AsAdmin.class, DemoStaff.class);
+        testClass,
+        ActAs.class,
+        AsCaseworker.class,
+        AsSupervisor.class,
+        AsAdmin.class,
+        DemoStaff.class);
     openTestRunner(web);
     ear.delete(WEB_MODULE);
     return ear.addAsModule(web);

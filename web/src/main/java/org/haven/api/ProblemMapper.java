@@ -61,12 +61,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       problem = invalid(violations);
     } else if (badParameter(cause) != null) {
       problem =
-          new Problem(
-              VALIDATION_TYPE,
-              "Invalid request",
-              400,
-              "Some fields are missing or invalid; see errors.",
-              null,
+          invalidFields(
               List.of(Problem.FieldError.of(badParameter(cause), "has the wrong format")));
     } else if (cause instanceof WebApplicationException web && web.getResponse() != null) {
       Response.StatusType status = web.getResponse().getStatusInfo();
@@ -78,13 +73,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       problem = unreadable(cause);
     } else if (cause instanceof InvalidField invalid) {
       problem =
-          new Problem(
-              VALIDATION_TYPE,
-              "Invalid request",
-              400,
-              "Some fields are missing or invalid; see errors.",
-              null,
-              List.of(Problem.FieldError.of(invalid.field(), invalid.getMessage())));
+          invalidFields(List.of(Problem.FieldError.of(invalid.field(), invalid.getMessage())));
     } else if (cause instanceof EJBAccessException) {
       problem = Problem.of(Response.Status.FORBIDDEN, clientDetail(403, null));
     } else if (cause instanceof OptimisticLockException) {
@@ -113,6 +102,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       errors.add(Problem.FieldError.of(fieldName(v.getPropertyPath()), v.getMessage()));
     }
     errors.sort(Comparator.comparing(Problem.FieldError::field));
+    return invalidFields(errors);
+  }
+
+  /** The one shape of a 400 naming the fields to fix. */
+  static Problem invalidFields(List<Problem.FieldError> errors) {
     return new Problem(
         VALIDATION_TYPE,
         "Invalid request",

@@ -1,0 +1,54 @@
+package org.haven.it;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.haven.access.boundary.Caller;
+import org.haven.access.boundary.Staff;
+
+/**
+ * Inside the server: runs work as a demo user, with the identity and team their token would give
+ * and their role, after provisioning them as a first sign-in would. Deployed with every
+ * in-container test by {@link HavenDeployment#withTest}.
+ */
+@Dependent
+public class ActAs {
+
+  @Inject Caller caller;
+  @Inject Staff staff;
+  @Inject AsCaseworker caseworker;
+  @Inject AsSupervisor supervisor;
+  @Inject AsAdmin admin;
+
+  public <T> T as(DemoStaff user, Callable<T> work) throws Exception {
+    signIn(user);
+    return switch (user.role) {
+      case "caseworker" -> caseworker.call(work);
+      case "supervisor" -> supervisor.call(work);
+      default -> admin.call(work);
+    };
+  }
+
+  /** Provisions the user as their first request would, without doing anything as them. */
+  public void signIn(DemoStaff user) {
+    caller.identify(user.subject, user.username, user.displayName, user.teams());
+    staff.signedIn(caller, "caseworker".equals(user.role), "supervisor".equals(user.role));
+  }
+
+  /** No identity and no role, as a request nobody signed. */
+  public <T> T anonymously(Callable<T> work) throws Exception {
+    caller.identify(null, null, null, List.of());
+    return work.call();
+  }
+
+  /** Whether a failure was caused, somewhere down its chain, by the given type. */
+  public static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
