@@ -1,0 +1,110 @@
+package org.haven.crypto.control;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeyTemplates;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+
+/**
+ * Envelope encryption with Google Tink. A key-encryption key (a Tink keyset kept outside the
+ * database) wraps one data key per owner (a survivor); the data key encrypts that owner's protected
+ * fields with AES-256-GCM, each bound by associated data to its record and field, so a ciphertext
+ * copied to another row or column does not decrypt. Tink prefixes every ciphertext with the id of
+ * the key that made it, so old ciphertexts stay readable after a rotation. Destroying an owner's
+ * wrapped data key makes all of their fields unreadable (crypto-shredding).
+ */
+public final class EnvelopeCrypto {
+
+  static final String DATA_KEY_PURPOSE = "haven data key for ";
+  static final String FIELD_PURPOSE = "haven field ";
+
+  static {
+    try {
+      AeadConfig.register();
+    } catch (GeneralSecurityException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final KeysetHandle keyEncryptionKey;
+  private final Aead wrapper;
+
+  public EnvelopeCrypto(KeysetHandle keyEncryptionKey) throws GeneralSecurityException {
+    this.keyEncryptionKey = keyEncryptionKey;
+    this.wrapper = keyEncryptionKey.getPrimitive(RegistryConfiguration.get(), Aead.class);
+  }
+
+  /** A new key-encryption key: AES-256-GCM, one key, to be stored outside the database. */
+  public static KeysetHandle newKeyEncryptionKey() throws GeneralSecurityException {
+    return KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM"));
+  }
+
+  /** A fresh data key for an owner, wrapped by the current primary key-encryption key. */
+  public byte[] newDataKey(String owner) throws GeneralSecurityException {
+    KeysetHandle dataKey = KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM"));
+    return wrap(dataKey, owner);
+  }
+
+  /** Encrypts one protected field of a record with the owner's data key. */
+  public byte[] encrypt(
+      byte[] wrappedDataKey, String owner, String record, String field, String plaintext)
+      throws GeneralSecurityException {
+    return dataKey(wrappedDataKey, owner)
+        .encrypt(plaintext.getBytes(StandardCharsets.UTF_8), fieldContext(record, field));
+  }
+
+  /** Decrypts a field; fails if it was encrypted for another owner, record or field, or altered. */
+  public String decrypt(
+      byte[] wrappedDataKey, String owner, String record, String field, byte[] ciphertext)
+      throws GeneralSecurityException {
+    return new String(
+        dataKey(wrappedDataKey, owner).decrypt(ciphertext, fieldContext(record, field)),
+        StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Wraps a data key again under the current primary key-encryption key: the step that lets an old
+   * key-encryption key be disabled after a rotation. The data key itself, and so every field, stays
+   * as it is.
+   */
+  public byte[] rewrap(byte[] wrappedDataKey, String owner) throws GeneralSecurityException {
+    return wrap(unwrap(wrappedDataKey, owner), owner);
+  }
+
+  /** The id of the key-encryption key that wrapped this data key (Tink's 5-byte prefix). */
+  public static int wrappingKeyId(byte[] wrappedDataKey) {
+    return java.nio.ByteBuffer.wrap(wrappedDataKey, 1, 4).getInt();
+  }
+
+  public int primaryKeyId() {
+    return keyEncryptionKey.getPrimary().getId();
+  }
+
+  private byte[] wrap(KeysetHandle dataKey, String owner) throws GeneralSecurityException {
+    byte[] serialized =
+        TinkProtoKeysetFormat.serializeKeyset(dataKey, InsecureSecretKeyAccess.get());
+    return wrapper.encrypt(serialized, dataKeyContext(owner));
+  }
+
+  private KeysetHandle unwrap(byte[] wrappedDataKey, String owner) throws GeneralSecurityException {
+    byte[] serialized = wrapper.decrypt(wrappedDataKey, dataKeyContext(owner));
+    return TinkProtoKeysetFormat.parseKeyset(serialized, InsecureSecretKeyAccess.get());
+  }
+
+  private Aead dataKey(byte[] wrappedDataKey, String owner) throws GeneralSecurityException {
+    return unwrap(wrappedDataKey, owner).getPrimitive(RegistryConfiguration.get(), Aead.class);
+  }
+
+  private static byte[] dataKeyContext(String owner) {
+    return (DATA_KEY_PURPOSE + owner).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] fieldContext(String record, String field) {
+    return (FIELD_PURPOSE + record + "#" + field).getBytes(StandardCharsets.UTF_8);
+  }
+}
