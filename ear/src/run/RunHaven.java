@@ -165,8 +165,8 @@ public class RunHaven {
             realm,
             port,
             havenUrl,
-            System.getenv().getOrDefault("HAVEN_OIDC_CLIENT_SECRET", "it-only-web-secret"),
-            System.getenv().getOrDefault("HAVEN_ADMIN_CLIENT_SECRET", "it-only-admin-secret"),
+            requiredEnv("HAVEN_OIDC_CLIENT_SECRET"),
+            requiredEnv("HAVEN_ADMIN_CLIENT_SECRET"),
             bootstrapAdminPassword,
             ProcessBuilder.Redirect.to(log.toFile()));
     Files.writeString(pidFile, Long.toString(keycloak.pid()));
@@ -178,6 +178,16 @@ public class RunHaven {
     System.out.printf(
         "Keycloak ready on port %d after %d s (log: %s)%n",
         port, Duration.between(begin, Instant.now()).toSeconds(), log);
+  }
+
+  /** The test build passes the client secrets it also gives WildFly; there is no fallback. */
+  static String requiredEnv(String name) {
+    String value = System.getenv(name);
+    if (value == null || value.isBlank()) {
+      System.err.println(name + " must be set for keycloak-start.");
+      System.exit(2);
+    }
+    return value;
   }
 
   static void keycloakStop(Path pidFile) throws IOException {

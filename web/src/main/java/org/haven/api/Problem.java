@@ -26,6 +26,11 @@ public record Problem(
         "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null, null);
   }
 
+  /** The same problem, naming the request path it answers ({@code instance}). */
+  public Problem at(String path) {
+    return new Problem(type, title, status, detail, path, errors);
+  }
+
   public Response toResponse() {
     return Response.status(status).type(MEDIA_TYPE).entity(this).build();
   }

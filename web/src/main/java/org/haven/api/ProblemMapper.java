@@ -50,7 +50,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable thrown) {
-    return withInstance(problemFor(thrown)).toResponse();
+    return problemFor(thrown).at(uriInfo.getRequestUri().getRawPath()).toResponse();
   }
 
   /** The problem that answers a failure; the request path is added by the caller. */
@@ -89,11 +89,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       problem = serverError(cause);
     }
     return problem;
-  }
-
-  Problem withInstance(Problem p) {
-    String path = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
-    return new Problem(p.type(), p.title(), p.status(), p.detail(), path, p.errors());
   }
 
   static Problem invalid(ConstraintViolationException e) {

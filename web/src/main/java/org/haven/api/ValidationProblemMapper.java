@@ -20,10 +20,10 @@ public class ValidationProblemMapper implements ExceptionMapper<ValidationExcept
 
   @Override
   public Response toResponse(ValidationException e) {
-    ProblemMapper problems = new ProblemMapper();
-    problems.uriInfo = uriInfo;
-    return e instanceof ConstraintViolationException violations
-        ? problems.withInstance(ProblemMapper.invalid(violations)).toResponse()
-        : problems.toResponse(e);
+    Problem problem =
+        e instanceof ConstraintViolationException violations
+            ? ProblemMapper.invalid(violations)
+            : ProblemMapper.problemFor(e);
+    return problem.at(uriInfo.getRequestUri().getRawPath()).toResponse();
   }
 }

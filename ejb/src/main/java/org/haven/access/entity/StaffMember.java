@@ -72,24 +72,16 @@ public class StaffMember {
   }
 
   /**
-   * Takes what the latest token says about this person. Answers whether anything changed, so that
+   * Takes what the latest token says about this person. Unchanged values leave the entity clean, so
    * an unchanged sign-in writes nothing.
    */
-  public boolean describe(
+  public void describe(
       String username, String displayName, String team, boolean caseworker, boolean supervisor) {
-    String name = displayName == null || displayName.isBlank() ? username : displayName;
-    boolean changed =
-        !Objects.equals(this.username, username)
-            || !Objects.equals(this.displayName, name)
-            || !Objects.equals(this.team, team)
-            || this.caseworker != caseworker
-            || this.supervisor != supervisor;
     this.username = username;
-    this.displayName = name;
+    this.displayName = displayName == null || displayName.isBlank() ? username : displayName;
     this.team = team;
     this.caseworker = caseworker;
     this.supervisor = supervisor;
-    return changed;
   }
 
   public void setDisabled(boolean disabled) {

@@ -2,6 +2,8 @@ package org.haven.access.web;
 
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -14,6 +16,7 @@ import org.haven.access.boundary.AccessPolicy;
 import org.haven.access.boundary.Caller;
 import org.haven.access.boundary.Staff;
 import org.haven.access.entity.StaffMember;
+import org.haven.api.Problem;
 import org.wildfly.security.http.oidc.AccessToken;
 import org.wildfly.security.http.oidc.OidcPrincipal;
 
@@ -22,6 +25,8 @@ import org.wildfly.security.http.oidc.OidcPrincipal;
 public class CallerFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
+
+  private static final Jsonb JSON = JsonbBuilder.create();
 
   @Inject Caller caller;
   @Inject Staff staff;
@@ -66,13 +71,13 @@ public class CallerFilter extends HttpFilter {
       request.getSession(false).invalidate();
     }
     if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+      Problem problem =
+          new Problem("about:blank", "Forbidden", 403, "This account is disabled.", null, null)
+              .at(request.getRequestURI());
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      response.setContentType("application/problem+json");
-      response
-          .getWriter()
-          .write(
-              "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-                  + "\"detail\":\"This account is disabled.\"}");
+      response.setContentType(Problem.MEDIA_TYPE);
+      response.setCharacterEncoding("UTF-8");
+      JSON.toJson(problem, response.getWriter());
     } else {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
     }
