@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseFiles;
 import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.RiskLevel;
@@ -48,7 +49,9 @@ class CaseFilesIT {
   }
 
   SurvivorCase register(DemoStaff user, RiskLevel risk, Survivor survivor) throws Exception {
-    return as(user, () -> caseFiles.register(new SurvivorCase(risk, survivor), null));
+    return as(
+        user,
+        () -> caseFiles.register(new SurvivorCase(risk, survivor), null, null, null).getRecord());
   }
 
   boolean sees(DemoStaff user, SurvivorCase c) throws Exception {
@@ -64,7 +67,8 @@ class CaseFilesIT {
     assertTrue(registered.getCaseNumber().matches("HVN-" + year + "-\\d{6,}"));
     SurvivorCase reopened =
         as(DemoStaff.CASEWORKER_NORTH, () -> caseFiles.find(registered.getCaseNumber()))
-            .orElseThrow();
+            .orElseThrow()
+            .getRecord();
     assertEquals(CaseStatus.OPEN, reopened.getStatus());
     assertEquals(RiskLevel.HIGH, reopened.getRiskLevel());
     assertEquals(new Survivor(Sex.FEMALE, "NG"), reopened.getSurvivor());
@@ -85,7 +89,11 @@ class CaseFilesIT {
         as(
             DemoStaff.CASEWORKER2_NORTH,
             () ->
-                caseFiles.list(PageRequest.first(100)).items().stream()
+                caseFiles
+                    .list(PageRequest.first(100), null)
+                    .map(CaseFile::getRecord)
+                    .items()
+                    .stream()
                     .map(SurvivorCase::getCaseNumber)
                     .toList());
     assertFalse(colleagueList.contains(mine.getCaseNumber()));
@@ -102,7 +110,9 @@ class CaseFilesIT {
 
     // The list and the count hold the same scope as a single look-up: south's cases only.
     Page<SurvivorCase> southPage =
-        as(DemoStaff.SUPERVISOR_SOUTH, () -> caseFiles.list(PageRequest.first(100)));
+        as(
+            DemoStaff.SUPERVISOR_SOUTH,
+            () -> caseFiles.list(PageRequest.first(100), null).map(CaseFile::getRecord));
     assertEquals(
         List.of("south"),
         southPage.items().stream().map(SurvivorCase::getOwningTeam).distinct().toList());
@@ -119,13 +129,16 @@ class CaseFilesIT {
         as(
                 DemoStaff.SUPERVISOR_NORTH,
                 () -> caseFiles.reassign(c.getCaseNumber(), "caseworker2.north"))
-            .orElseThrow();
+            .orElseThrow()
+            .getRecord();
 
     assertEquals("caseworker2.north", moved.currentCaseworker().orElseThrow().getUsername());
     assertTrue(sees(DemoStaff.CASEWORKER2_NORTH, c));
     assertFalse(sees(DemoStaff.CASEWORKER_NORTH, c), "the previous caseworker lost access");
     SurvivorCase history =
-        as(DemoStaff.SUPERVISOR_NORTH, () -> caseFiles.find(c.getCaseNumber())).orElseThrow();
+        as(DemoStaff.SUPERVISOR_NORTH, () -> caseFiles.find(c.getCaseNumber()))
+            .orElseThrow()
+            .getRecord();
     assertEquals(2, history.getAssignments().size());
     assertEquals("supervisor.north", history.getAssignments().get(1).getAssignedBy().getUsername());
   }
@@ -161,6 +174,7 @@ class CaseFilesIT {
         "caseworker.north",
         as(DemoStaff.SUPERVISOR_NORTH, () -> caseFiles.find(c.getCaseNumber()))
             .orElseThrow()
+            .getRecord()
             .currentCaseworker()
             .orElseThrow()
             .getUsername());
@@ -172,7 +186,11 @@ class CaseFilesIT {
     SurvivorCase assigned =
         as(
             DemoStaff.SUPERVISOR_NORTH,
-            () -> caseFiles.register(new SurvivorCase(RiskLevel.LOW, null), "caseworker2.north"));
+            () ->
+                caseFiles
+                    .register(
+                        new SurvivorCase(RiskLevel.LOW, null), null, null, "caseworker2.north")
+                    .getRecord());
     SurvivorCase later = register(DemoStaff.SUPERVISOR_NORTH, RiskLevel.LOW, null);
 
     assertEquals("caseworker2.north", assigned.currentCaseworker().orElseThrow().getUsername());
@@ -185,8 +203,13 @@ class CaseFilesIT {
                 as(
                     DemoStaff.CASEWORKER_NORTH,
                     () ->
-                        caseFiles.register(
-                            new SurvivorCase(RiskLevel.LOW, null), "caseworker2.north")));
+                        caseFiles
+                            .register(
+                                new SurvivorCase(RiskLevel.LOW, null),
+                                null,
+                                null,
+                                "caseworker2.north")
+                            .getRecord()));
     assertTrue(ActAs.causedBy(byCaseworker, InvalidField.class), byCaseworker.toString());
   }
 
@@ -222,8 +245,14 @@ class CaseFilesIT {
     }
     DemoStaff user = DemoStaff.SUPERVISOR_NORTH;
     long total = as(user, caseFiles::count);
-    Page<SurvivorCase> first = as(user, () -> caseFiles.list(new PageRequest(0, 2, null, true)));
-    Page<SurvivorCase> second = as(user, () -> caseFiles.list(new PageRequest(1, 2, null, true)));
+    Page<SurvivorCase> first =
+        as(
+            user,
+            () -> caseFiles.list(new PageRequest(0, 2, null, true), null).map(CaseFile::getRecord));
+    Page<SurvivorCase> second =
+        as(
+            user,
+            () -> caseFiles.list(new PageRequest(1, 2, null, true), null).map(CaseFile::getRecord));
 
     assertEquals(total, first.totalItems());
     assertEquals(2, first.items().size());
@@ -254,7 +283,11 @@ class CaseFilesIT {
         as(
             DemoStaff.SUPERVISOR_NORTH,
             () ->
-                caseFiles.list(new PageRequest(0, 100, "caseNumber", false)).items().stream()
+                caseFiles
+                    .list(new PageRequest(0, 100, "caseNumber", false), null)
+                    .map(CaseFile::getRecord)
+                    .items()
+                    .stream()
                     .map(SurvivorCase::getCaseNumber)
                     .toList());
     assertEquals(numbers.stream().sorted(Comparator.reverseOrder()).toList(), numbers);
@@ -263,6 +296,9 @@ class CaseFilesIT {
   private List<RiskLevel> risks(PageRequest request) throws Exception {
     return as(
         DemoStaff.SUPERVISOR_NORTH,
-        () -> caseFiles.list(request).items().stream().map(SurvivorCase::getRiskLevel).toList());
+        () ->
+            caseFiles.list(request, null).map(CaseFile::getRecord).items().stream()
+                .map(SurvivorCase::getRiskLevel)
+                .toList());
   }
 }

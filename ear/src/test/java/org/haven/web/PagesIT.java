@@ -60,24 +60,67 @@ class PagesIT {
   }
 
   @Test
-  void registersACaseThroughTheFormAndListsIt() {
+  void registersACaseThroughTheFormOpensItAndListsIt() {
+    String family = "Formtest" + System.nanoTime();
     String viewState = viewState(browser().get("/haven/cases/register.xhtml"));
     Response posted =
         browser()
             .formParam("intake", "intake")
             .formParam("intake:riskLevel", "HIGH")
+            .formParam("intake:givenNames", "Amina")
+            .formParam("intake:familyName", family)
+            .formParam("intake:birthDate_input", "1990-04-01")
             .formParam("intake:sex_input", "FEMALE")
             .formParam("intake:nationality_input", "NG")
+            .formParam("intake:documentNumber", "F" + family)
+            .formParam("intake:narrative", "Told at the shelter.")
             .formParam("intake:register", "intake:register")
             .formParam("jakarta.faces.ViewState", viewState)
             .post("/haven/cases/register.xhtml");
-    posted.then().statusCode(302).header("Location", containsString("/haven/cases/list.xhtml"));
+    posted
+        .then()
+        .statusCode(302)
+        .header("Location", containsString("/haven/cases/case.xhtml?n=HVN-"));
 
+    String page =
+        browser().get(posted.header("Location")).then().statusCode(200).extract().asString();
+    Matcher registered = Pattern.compile("Case (HVN-\\d{4}-\\d{6,}) registered").matcher(page);
+    assertTrue(registered.find(), "no confirmation message on the case page");
+    assertTrue(page.contains("Amina " + family), "the survivor's name is not shown");
+    assertTrue(page.contains("1990-04-01"));
+    assertTrue(page.contains("Told at the shelter."));
     String list =
         browser().get("/haven/cases/list.xhtml").then().statusCode(200).extract().asString();
-    Matcher registered = Pattern.compile("Case (HVN-\\d{4}-\\d{6,}) registered").matcher(list);
-    assertTrue(registered.find(), "no confirmation message on the list page");
     assertTrue(list.contains(">" + registered.group(1) + "<"), "the new case is not listed");
+    assertTrue(list.contains("Amina " + family), "the list does not name the survivor");
+  }
+
+  @Test
+  void aLikelyDuplicateIsShownBeforeRegisteringAgain() {
+    String family = "Duptest" + System.nanoTime();
+    for (int attempt = 0; attempt < 2; attempt++) {
+      String viewState = viewState(browser().get("/haven/cases/register.xhtml"));
+      Response posted =
+          browser()
+              .formParam("intake", "intake")
+              .formParam("intake:riskLevel", "LOW")
+              .formParam("intake:givenNames", "Ruth")
+              .formParam("intake:familyName", family)
+              .formParam("intake:birthDate_input", "1980-01-31")
+              .formParam("intake:register", "intake:register")
+              .formParam("jakarta.faces.ViewState", viewState)
+              .post("/haven/cases/register.xhtml");
+      if (attempt == 0) {
+        posted.then().statusCode(302);
+      } else {
+        posted
+            .then()
+            .statusCode(200)
+            .body(containsString("This may be someone Haven already knows."))
+            .body(containsString("may be the same person (same name and date of birth)"))
+            .body(containsString("Register anyway"));
+      }
+    }
   }
 
   @Test

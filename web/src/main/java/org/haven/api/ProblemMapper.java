@@ -24,6 +24,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
 
 /**
@@ -74,6 +75,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     } else if (cause instanceof InvalidField invalid) {
       problem =
           invalidFields(List.of(Problem.FieldError.of(invalid.field(), invalid.getMessage())));
+    } else if (cause instanceof Conflict conflict) {
+      problem = new Problem(CONFLICT_TYPE, "Conflict", 409, conflict.getMessage(), null, null);
     } else if (cause instanceof EJBAccessException) {
       problem = Problem.of(Response.Status.FORBIDDEN, clientDetail(403, null));
     } else if (cause instanceof OptimisticLockException) {

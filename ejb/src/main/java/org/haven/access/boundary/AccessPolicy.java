@@ -51,6 +51,11 @@ public class AccessPolicy {
         .orElseThrow(() -> new EJBAccessException("cases are registered within a team"));
   }
 
+  /** The caller's own team, if they have one. */
+  public Optional<String> ownTeam() {
+    return caller.team();
+  }
+
   /** Only a supervisor may choose who works on a case, and only within their own team. */
   public boolean mayAssignWithin(String team) {
     return context.isCallerInRole(SUPERVISOR) && caller.team().filter(team::equals).isPresent();

@@ -130,7 +130,8 @@ public class StaffMember {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof StaffMember other && subject.equals(other.subject);
+    // getSubject(), not the field: the other may be a lazy proxy, whose own fields are empty.
+    return o instanceof StaffMember other && subject.equals(other.getSubject());
   }
 
   @Override

@@ -9,25 +9,43 @@ import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.access.boundary.CaseScope;
 import org.haven.access.boundary.Staff;
 import org.haven.access.entity.StaffMember;
 import org.haven.cases.control.CaseNumbers;
+import org.haven.cases.control.SurvivorIndexes;
 import org.haven.cases.entity.CaseAssignment;
+import org.haven.cases.entity.CaseIndexEntry;
+import org.haven.cases.entity.ErasureReason;
 import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.SurvivorCase;
+import org.haven.cases.entity.SurvivorIdentity;
+import org.haven.crypto.boundary.FieldCrypto;
+import org.haven.crypto.control.CryptoFailure;
+import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.crypto.control.SearchIndex;
 import org.haven.paging.Page;
 import org.haven.paging.PageRequest;
+import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
 
 /**
@@ -40,35 +58,94 @@ import org.haven.problems.InvalidField;
 @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
 public class CaseFiles {
 
+  private static final Logger LOG = Logger.getLogger(CaseFiles.class.getName());
+
   @PersistenceContext EntityManager em;
 
   @Inject CaseNumbers caseNumbers;
   @Inject AccessPolicy access;
   @Inject Staff staff;
+  @Inject FieldCrypto crypto;
+  @Inject SurvivorIndexes indexes;
+
+  public static final int MAX_NARRATIVE = 20_000;
 
   /**
-   * Registers an intake as a new case in status OPEN of the caller's team. A caseworker's case is
-   * theirs; a supervisor names a caseworker of the team ({@code assignee}, a user name) or leaves
-   * the case unassigned for now.
+   * Registers an intake as a new case in status OPEN of the caller's team, its survivor's identity
+   * and narrative sealed with a new data key. A caseworker's case is theirs; a supervisor names a
+   * caseworker of the team ({@code assignee}, a user name) or leaves the case unassigned for now.
+   * The case file returned lists possible duplicates, as far as the caller may know of them.
    */
-  public SurvivorCase register(@NotNull @Valid SurvivorCase intake, String assignee) {
+  public CaseFile register(
+      @NotNull @Valid SurvivorCase intake,
+      @Valid SurvivorIdentity identity,
+      @Size(max = MAX_NARRATIVE, message = "must be at most " + MAX_NARRATIVE + " characters")
+          String narrative,
+      String assignee) {
     String team = access.teamForNewCases();
     StaffMember actor = access.actor();
     Instant now = Instant.now();
     StaffMember caseworker = caseworkerFor(team, actor, assignee);
+    List<PossibleDuplicate> duplicates = possibleDuplicates(identity);
     intake.register(caseNumbers.next(now), team);
+    FieldCipher cipher = crypto.newDataKey(intake.dataKeyOwner());
+    intake.seal(cipher, identity, narrative, indexes.of(identity));
     em.persist(intake);
     if (caseworker != null) {
       intake.assignTo(caseworker, actor, now);
     }
     em.flush();
-    return loaded(intake);
+    return opened(intake, duplicates);
+  }
+
+  /**
+   * Cases that may be about the same survivor: same name and date of birth, or same identity
+   * document number. Named when the caller may open them; otherwise only where to ask.
+   */
+  public List<PossibleDuplicate> possibleDuplicates(SurvivorIdentity identity) {
+    Set<CaseIndexEntry> keys = new HashSet<>();
+    for (CaseIndexEntry entry : indexes.of(identity)) {
+      if (entry.getKind() == SearchIndex.NAME_BIRTH_DATE
+          || entry.getKind() == SearchIndex.DOCUMENT_NUMBER) {
+        keys.add(entry);
+      }
+    }
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    List<Object[]> matches =
+        em.createQuery(
+                "select distinct c.caseNumber, c.owningTeam, e.kind from SurvivorCase c"
+                    + " join c.searchIndexes e where e.digest in :digests",
+                Object[].class)
+            .setParameter("digests", keys.stream().map(CaseIndexEntry::getDigest).toList())
+            .getResultList();
+    Optional<String> ownTeam = access.ownTeam();
+    Map<String, PossibleDuplicate> found = new LinkedHashMap<>();
+    for (Object[] match : matches) {
+      String caseNumber = (String) match[0];
+      boolean sameTeam = ownTeam.filter(match[1]::equals).isPresent();
+      if (find(caseNumber).isPresent()) {
+        found.putIfAbsent(
+            caseNumber,
+            PossibleDuplicate.visible(
+                caseNumber,
+                match[2] == SearchIndex.DOCUMENT_NUMBER
+                    ? "same identity document number"
+                    : "same name and date of birth"));
+      } else {
+        PossibleDuplicate hidden =
+            sameTeam ? PossibleDuplicate.inYourTeam() : PossibleDuplicate.inAnotherTeam();
+        found.putIfAbsent(hidden.message(), hidden);
+      }
+    }
+    return List.copyOf(found.values());
   }
 
   /** Gives a case to another caseworker of its team: supervisors only. Empty if out of scope. */
   @RolesAllowed(AccessPolicy.SUPERVISOR)
-  public Optional<SurvivorCase> reassign(String caseNumber, String caseworkerUsername) {
-    Optional<SurvivorCase> found = find(caseNumber);
+  public Optional<CaseFile> reassign(String caseNumber, String caseworkerUsername) {
+    Optional<SurvivorCase> found = record(caseNumber);
     found.ifPresent(
         c -> {
           if (!access.mayAssignWithin(c.getOwningTeam())) {
@@ -81,7 +158,7 @@ public class CaseFiles {
           }
         });
     em.flush();
-    return found;
+    return found.map(this::opened);
   }
 
   /** The caseworkers a supervisor can give cases to; nobody for a caseworker. */
@@ -92,8 +169,114 @@ public class CaseFiles {
         : List.of();
   }
 
-  /** The case with this number, if the caller may see it. */
-  public Optional<SurvivorCase> find(String caseNumber) {
+  /** The case with this number, opened, if the caller may see it. */
+  public Optional<CaseFile> find(String caseNumber) {
+    return record(caseNumber).map(this::opened);
+  }
+
+  /** How many cases the caller may see. */
+  public long count() {
+    return count(CaseSearch.NONE);
+  }
+
+  /**
+   * A page of the cases the caller may see that match the search (every given criterion, exactly,
+   * through the blind indexes); unknown sort keys fall back to newest first.
+   */
+  public Page<CaseFile> list(@NotNull PageRequest request, CaseSearch search) {
+    CaseSearch criteria = search == null ? CaseSearch.NONE : search;
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<SurvivorCase> query = cb.createQuery(SurvivorCase.class);
+    Root<SurvivorCase> root = query.from(SurvivorCase.class);
+    query
+        .select(root)
+        .where(matching(cb, query, root, criteria))
+        .orderBy(ordering(cb, root, request));
+    List<SurvivorCase> items =
+        em.createQuery(query)
+            .setFirstResult(request.offset())
+            .setMaxResults(request.size())
+            .getResultList();
+    return new Page<>(
+        items.stream().map(this::openedForList).toList(),
+        request.page(),
+        request.size(),
+        count(criteria));
+  }
+
+  /**
+   * Asks for the survivor's data to be erased (a coded reason); a supervisor of the team approves.
+   * Empty if the case is out of scope.
+   */
+  public Optional<CaseFile> requestErasure(String caseNumber, @NotNull ErasureReason reason) {
+    Optional<SurvivorCase> found = record(caseNumber);
+    found.ifPresent(
+        c -> {
+          refuseIfErased(c);
+          c.requestErasure(reason, access.actor(), Instant.now());
+        });
+    em.flush();
+    return found.map(this::opened);
+  }
+
+  /** Withdraws a pending erasure request (its requester or a supervisor of the team). */
+  public Optional<CaseFile> withdrawErasureRequest(String caseNumber) {
+    Optional<SurvivorCase> found = record(caseNumber);
+    found.ifPresent(
+        c -> {
+          refuseIfErased(c);
+          if (!c.isErasureRequested()) {
+            throw new Conflict("No erasure is requested for case " + caseNumber + ".");
+          }
+          boolean requester = c.erasureRequestedBy().filter(access.actor()::equals).isPresent();
+          if (!requester && !access.mayAssignWithin(c.getOwningTeam())) {
+            throw new jakarta.ejb.EJBAccessException(
+                "only the requester or a supervisor of the team withdraws an erasure request");
+          }
+          c.withdrawErasureRequest();
+        });
+    em.flush();
+    return found.map(this::opened);
+  }
+
+  /**
+   * Erases the survivor's data (crypto-shredding), approving a pending request or, with a reason,
+   * directly: supervisors of the case's team only. The data key is destroyed, the ciphertexts and
+   * blind indexes are removed; the case stays as a tombstone with its number, dates and coded
+   * fields. Cannot be undone.
+   */
+  @RolesAllowed(AccessPolicy.SUPERVISOR)
+  public Optional<CaseFile> erase(String caseNumber, ErasureReason reason) {
+    Optional<SurvivorCase> found = record(caseNumber);
+    found.ifPresent(
+        c -> {
+          if (!access.mayAssignWithin(c.getOwningTeam())) {
+            throw new jakarta.ejb.EJBAccessException("only the team's supervisors erase");
+          }
+          refuseIfErased(c);
+          StaffMember actor = access.actor();
+          Instant now = Instant.now();
+          if (reason != null) {
+            c.requestErasure(reason, c.erasureRequestedBy().orElse(actor), now);
+          } else if (!c.isErasureRequested()) {
+            throw new InvalidField(
+                "reason", "give a reason for the erasure, or approve a pending request");
+          }
+          c.erase(actor, now);
+          crypto.shred(c.dataKeyOwner());
+        });
+    em.flush();
+    return found.map(this::opened);
+  }
+
+  private static void refuseIfErased(SurvivorCase c) {
+    if (c.isErased()) {
+      throw new Conflict("The survivor's data in case " + c.getCaseNumber() + " is erased.");
+    }
+  }
+
+  /** The record with this number if the caller may see it, not opened. */
+  private Optional<SurvivorCase> record(String caseNumber) {
     if (caseNumber == null || caseNumber.length() > 20) {
       return Optional.empty();
     }
@@ -105,34 +288,93 @@ public class CaseFiles {
         .where(
             cb.equal(root.get("caseNumber"), caseNumber),
             inScope(cb, query, root, access.caseScope()));
-    return em.createQuery(query).getResultStream().findFirst().map(CaseFiles::loaded);
+    return em.createQuery(query).getResultStream().findFirst();
   }
 
-  /** How many cases the caller may see. */
-  public long count() {
+  private long count(CaseSearch criteria) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Long> query = cb.createQuery(Long.class);
     Root<SurvivorCase> root = query.from(SurvivorCase.class);
-    query.select(cb.count(root)).where(inScope(cb, query, root, access.caseScope()));
+    query.select(cb.count(root)).where(matching(cb, query, root, criteria));
     return em.createQuery(query).getSingleResult();
   }
 
-  /** A page of the cases the caller may see; unknown sort keys fall back to newest first. */
-  public Page<SurvivorCase> list(@NotNull PageRequest request) {
-    CriteriaBuilder cb = em.getCriteriaBuilder();
-    CriteriaQuery<SurvivorCase> query = cb.createQuery(SurvivorCase.class);
-    Root<SurvivorCase> root = query.from(SurvivorCase.class);
-    query
-        .select(root)
-        .where(inScope(cb, query, root, access.caseScope()))
-        .orderBy(ordering(cb, root, request));
-    List<SurvivorCase> items =
-        em.createQuery(query)
-            .setFirstResult(request.offset())
-            .setMaxResults(request.size())
-            .getResultList();
-    items.forEach(CaseFiles::loaded);
-    return new Page<>(items, request.page(), request.size(), count());
+  /** Like {@link #opened}, but one damaged case must not make a whole list unusable. */
+  private CaseFile openedForList(SurvivorCase c) {
+    try {
+      return opened(c);
+    } catch (CryptoFailure damaged) {
+      LOG.log(
+          Level.SEVERE,
+          "Listing case " + c.getCaseNumber() + " without its protected data",
+          damaged);
+      return CaseFile.unreadable(c);
+    }
+  }
+
+  /** Opens a case's protected fields for a caller already found to be in scope. */
+  private CaseFile opened(SurvivorCase c) {
+    return opened(c, List.of());
+  }
+
+  private CaseFile opened(SurvivorCase c, List<PossibleDuplicate> duplicates) {
+    c.currentCaseworker().map(StaffMember::getDisplayName);
+    if (c.isErased()) {
+      return new CaseFile(c, null, null, duplicates);
+    }
+    // Cases registered before encryption have no data key and nothing protected to open.
+    return crypto
+        .cipherOf(c.dataKeyOwner())
+        .map(cipher -> new CaseFile(c, c.identity(cipher), c.narrative(cipher), duplicates))
+        .orElseGet(() -> new CaseFile(c, new SurvivorIdentity(), null, duplicates));
+  }
+
+  /** The caller's scope and the search criteria as one condition. */
+  private Predicate matching(
+      CriteriaBuilder cb, AbstractQuery<?> query, Root<SurvivorCase> root, CaseSearch search) {
+    List<Predicate> conditions = new ArrayList<>();
+    conditions.add(inScope(cb, query, root, access.caseScope()));
+    criterion(SearchIndex.NAME, search.name())
+        .ifPresent(c -> conditions.add(has(cb, query, root, c)));
+    if (search.birthDate() != null) {
+      criterion(SearchIndex.BIRTH_DATE, search.birthDate().toString())
+          .ifPresent(c -> conditions.add(has(cb, query, root, c)));
+    }
+    criterion(SearchIndex.PHONE, search.phone())
+        .ifPresent(c -> conditions.add(has(cb, query, root, c)));
+    criterion(SearchIndex.DOCUMENT_NUMBER, search.documentNumber())
+        .ifPresent(c -> conditions.add(has(cb, query, root, c)));
+    return cb.and(conditions.toArray(Predicate[]::new));
+  }
+
+  /**
+   * The index entry a criterion must match; a given value of which nothing searchable is left
+   * ("--") matches nothing rather than everything.
+   */
+  private Optional<Optional<CaseIndexEntry>> criterion(SearchIndex index, String value) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(indexes.entry(index, value));
+  }
+
+  private static Predicate has(
+      CriteriaBuilder cb,
+      AbstractQuery<?> query,
+      Root<SurvivorCase> root,
+      Optional<CaseIndexEntry> entry) {
+    if (entry.isEmpty()) {
+      return cb.disjunction();
+    }
+    Subquery<Long> indexed = query.subquery(Long.class);
+    Root<SurvivorCase> other = indexed.from(SurvivorCase.class);
+    Join<SurvivorCase, CaseIndexEntry> e = other.join("searchIndexes");
+    indexed
+        .select(other.get("id"))
+        .where(
+            cb.equal(e.get("kind"), entry.get().getKind()),
+            cb.equal(e.get("digest"), entry.get().getDigest()));
+    return root.get("id").in(indexed);
   }
 
   private StaffMember caseworkerFor(String team, StaffMember actor, String assignee) {
@@ -176,12 +418,6 @@ public class CaseFiles {
       }
       case NOTHING -> cb.disjunction();
     };
-  }
-
-  /** Loads what views show of a case while the transaction is open (batch-fetched). */
-  private static SurvivorCase loaded(SurvivorCase c) {
-    c.currentCaseworker().map(StaffMember::getDisplayName);
-    return c;
   }
 
   private static List<Order> ordering(

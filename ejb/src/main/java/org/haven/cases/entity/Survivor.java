@@ -1,15 +1,19 @@
 package org.haven.cases.entity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * The person the case is about. Only coded, non-identifying attributes live here so far: names,
- * birth dates, contacts and documents are protected fields and arrive with field-level encryption.
+ * The survivor's coded, non-identifying attributes, kept in plain columns because statistics need
+ * them. Everything that identifies or locates the person is in {@link SurvivorIdentity}, sealed.
  */
 @Embeddable
 public class Survivor {
@@ -22,6 +26,18 @@ public class Survivor {
   @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 country code of two capital letters")
   @Column(name = "survivor_nationality", length = 2)
   private String nationality;
+
+  /** Known or estimated; derived from the date of birth when that is known. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "survivor_age_band", length = 16)
+  private AgeBand ageBand;
+
+  /** ISO 639 codes of the languages the survivor speaks. */
+  @Size(max = 8, message = "at most 8 languages")
+  @Convert(converter = LanguageCodes.class)
+  @Column(name = "survivor_languages", length = 64)
+  private List<@Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 language code") String>
+      languages = new ArrayList<>();
 
   public Survivor() {}
 
@@ -46,15 +62,33 @@ public class Survivor {
     this.nationality = nationality == null || nationality.isBlank() ? null : nationality;
   }
 
+  public AgeBand getAgeBand() {
+    return ageBand;
+  }
+
+  public void setAgeBand(AgeBand ageBand) {
+    this.ageBand = ageBand;
+  }
+
+  public List<String> getLanguages() {
+    return languages == null ? List.of() : languages;
+  }
+
+  public void setLanguages(List<String> languages) {
+    this.languages = languages == null ? new ArrayList<>() : new ArrayList<>(languages);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Survivor other
         && sex == other.sex
-        && Objects.equals(nationality, other.nationality);
+        && Objects.equals(nationality, other.nationality)
+        && ageBand == other.ageBand
+        && getLanguages().equals(other.getLanguages());
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(sex, nationality);
+    return Objects.hash(sex, nationality, ageBand, getLanguages());
   }
 }

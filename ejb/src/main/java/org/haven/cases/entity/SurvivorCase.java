@@ -1,14 +1,19 @@
 package org.haven.cases.entity;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.PrePersist;
@@ -19,13 +24,18 @@ import jakarta.persistence.Version;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.haven.access.entity.StaffMember;
+import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
 import org.hibernate.annotations.NaturalId;
 
 /**
@@ -59,6 +69,33 @@ public class SurvivorCase {
   private RiskLevel riskLevel;
 
   @Valid @Embedded private Survivor survivor = new Survivor();
+
+  /** The protected fields, as ciphertext; opened only through FieldCrypto. */
+  @Embedded private SealedDetails sealed = new SealedDetails();
+
+  /** Blind indexes of the protected fields, for exact-match search and the duplicate check. */
+  @ElementCollection
+  @CollectionTable(name = "case_search_index", joinColumns = @JoinColumn(name = "case_id"))
+  private Set<CaseIndexEntry> searchIndexes = new HashSet<>();
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "erasure_reason", length = 32)
+  private ErasureReason erasureReason;
+
+  @Column(name = "erasure_requested_at")
+  private Instant erasureRequestedAt;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "erasure_requested_by_id")
+  private StaffMember erasureRequestedBy;
+
+  /** Set once the survivor's data is erased: the case is a tombstone from then on. */
+  @Column(name = "erased_at")
+  private Instant erasedAt;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "erased_by_id")
+  private StaffMember erasedBy;
 
   /** The team (Keycloak group) whose supervisors are responsible for the case. */
   @Column(name = "owning_team", nullable = false, length = 64)
@@ -111,6 +148,108 @@ public class SurvivorCase {
     Instant when = at.truncatedTo(ChronoUnit.MICROS);
     currentAssignment().ifPresent(current -> current.end(when));
     assignments.add(new CaseAssignment(this, caseworker, assignedBy, when));
+  }
+
+  /** Whose data key seals this case's protected fields. */
+  public String dataKeyOwner() {
+    return "case:" + Objects.requireNonNull(caseNumber, "a case is sealed once it has a number");
+  }
+
+  /** Seals the survivor's identity and the narrative with the survivor's data key. */
+  public void seal(
+      FieldCipher cipher,
+      SurvivorIdentity identity,
+      String narrative,
+      Set<CaseIndexEntry> indexes) {
+    if (isErased()) {
+      throw new IllegalStateException("case " + caseNumber + " is erased");
+    }
+    getSealed().seal(cipher, caseNumber, identity, narrative);
+    searchIndexes.clear();
+    searchIndexes.addAll(indexes);
+    if (identity != null && identity.getBirthDate() != null) {
+      getSurvivor().setAgeBand(AgeBand.of(identity.getBirthDate(), LocalDate.now(ZoneOffset.UTC)));
+    }
+  }
+
+  public SurvivorIdentity identity(FieldCipher cipher) {
+    return getSealed().openIdentity(cipher, caseNumber);
+  }
+
+  public String narrative(FieldCipher cipher) {
+    return getSealed().openNarrative(cipher, caseNumber);
+  }
+
+  /** Asks for the survivor's data to be erased; a supervisor of the team must approve. */
+  public void requestErasure(ErasureReason reason, StaffMember by, Instant at) {
+    if (isErased()) {
+      throw new IllegalStateException("case " + caseNumber + " is already erased");
+    }
+    this.erasureReason = Objects.requireNonNull(reason);
+    this.erasureRequestedBy = by;
+    this.erasureRequestedAt = at.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  public void withdrawErasureRequest() {
+    if (!isErased()) {
+      erasureReason = null;
+      erasureRequestedBy = null;
+      erasureRequestedAt = null;
+    }
+  }
+
+  /**
+   * Leaves a tombstone: case number, dates, status and coded fields stay for statistics and the
+   * audit trail; ciphertexts and blind indexes go (the caller destroys the data key).
+   */
+  public void erase(StaffMember by, Instant at) {
+    if (isErased()) {
+      throw new IllegalStateException("case " + caseNumber + " is already erased");
+    }
+    getSealed().clear();
+    searchIndexes.clear();
+    erasedBy = by;
+    erasedAt = at.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  public boolean isErased() {
+    return erasedAt != null;
+  }
+
+  public boolean isErasureRequested() {
+    return erasureRequestedAt != null && !isErased();
+  }
+
+  public ErasureReason getErasureReason() {
+    return erasureReason;
+  }
+
+  public Instant getErasureRequestedAt() {
+    return erasureRequestedAt;
+  }
+
+  public Optional<StaffMember> erasureRequestedBy() {
+    return Optional.ofNullable(erasureRequestedBy);
+  }
+
+  public Instant getErasedAt() {
+    return erasedAt;
+  }
+
+  public Optional<StaffMember> erasedBy() {
+    return Optional.ofNullable(erasedBy);
+  }
+
+  public Set<CaseIndexEntry> getSearchIndexes() {
+    return Collections.unmodifiableSet(searchIndexes);
+  }
+
+  private SealedDetails getSealed() {
+    // Hibernate loads an embeddable whose columns are all null as null.
+    if (sealed == null) {
+      sealed = new SealedDetails();
+    }
+    return sealed;
   }
 
   public Optional<CaseAssignment> currentAssignment() {

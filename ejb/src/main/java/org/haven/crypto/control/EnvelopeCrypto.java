@@ -2,6 +2,7 @@ package org.haven.crypto.control;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeyStatus;
 import com.google.crypto.tink.KeyTemplates;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
@@ -50,6 +51,50 @@ public final class EnvelopeCrypto {
     return wrap(dataKey, owner);
   }
 
+  /** Wraps any other keyset (a blind-index key) for an owner, like a data key. */
+  public byte[] wrapKey(KeysetHandle key, String owner) throws GeneralSecurityException {
+    return wrap(key, owner);
+  }
+
+  /** The keyset a {@link #wrapKey} made; fails for another owner or an altered wrapping. */
+  public KeysetHandle unwrapKey(byte[] wrappedKey, String owner) throws GeneralSecurityException {
+    return unwrap(wrappedKey, owner);
+  }
+
+  /**
+   * The cipher of one owner's fields, unwrapping the data key once for all the fields of a record.
+   */
+  public FieldCipher fieldCipher(byte[] wrappedDataKey, String owner)
+      throws GeneralSecurityException {
+    return new FieldCipher(dataKey(wrappedDataKey, owner));
+  }
+
+  /** Encrypts and decrypts the protected fields of one owner's records. */
+  public static final class FieldCipher {
+    private final Aead aead;
+
+    FieldCipher(Aead aead) {
+      this.aead = aead;
+    }
+
+    /** The ciphertext of a field's value; null for no value. */
+    public byte[] seal(String record, String field, String plaintext)
+        throws GeneralSecurityException {
+      return plaintext == null
+          ? null
+          : aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), fieldContext(record, field));
+    }
+
+    /** The value of a field; fails if the ciphertext belongs elsewhere or was altered. */
+    public String open(String record, String field, byte[] ciphertext)
+        throws GeneralSecurityException {
+      return ciphertext == null
+          ? null
+          : new String(
+              aead.decrypt(ciphertext, fieldContext(record, field)), StandardCharsets.UTF_8);
+    }
+  }
+
   /** Encrypts one protected field of a record with the owner's data key. */
   public byte[] encrypt(
       byte[] wrappedDataKey, String owner, String record, String field, String plaintext)
@@ -83,6 +128,49 @@ public final class EnvelopeCrypto {
 
   public int primaryKeyId() {
     return keyEncryptionKey.getPrimary().getId();
+  }
+
+  public KeysetHandle keyEncryptionKey() {
+    return keyEncryptionKey;
+  }
+
+  /**
+   * The key-encryption key with a new AES-256-GCM key added as primary: new data keys are wrapped
+   * by it, data keys wrapped by the older keys stay readable until they are rewrapped.
+   */
+  public static KeysetHandle withNewPrimary(KeysetHandle keyEncryptionKey)
+      throws GeneralSecurityException {
+    KeysetHandle.Builder keys = KeysetHandle.newBuilder(keyEncryptionKey);
+    keys.addEntry(KeysetHandle.generateEntryFromParametersName("AES256_GCM").withRandomId());
+    keys.getAt(keys.size() - 1).makePrimary();
+    return keys.build();
+  }
+
+  /**
+   * The key-encryption key with every key but the primary disabled: the last step of a rotation,
+   * once no data key is wrapped by an older key. Disabled keys stay in the keyset (an operator may
+   * re-enable one to read an old backup) but Tink no longer decrypts with them.
+   */
+  public static KeysetHandle withOnlyPrimaryEnabled(KeysetHandle keyEncryptionKey)
+      throws GeneralSecurityException {
+    KeysetHandle.Builder keys = KeysetHandle.newBuilder(keyEncryptionKey);
+    for (int i = 0; i < keys.size(); i++) {
+      if (!keys.getAt(i).isPrimary()) {
+        keys.getAt(i).setStatus(KeyStatus.DISABLED);
+      }
+    }
+    return keys.build();
+  }
+
+  /** Whether a key-encryption key id is in the keyset and enabled, i.e. can unwrap data keys. */
+  public boolean canUnwrap(int keyId) {
+    for (int i = 0; i < keyEncryptionKey.size(); i++) {
+      KeysetHandle.Entry entry = keyEncryptionKey.getAt(i);
+      if (entry.getId() == keyId) {
+        return entry.getStatus() == KeyStatus.ENABLED;
+      }
+    }
+    return false;
   }
 
   private byte[] wrap(KeysetHandle dataKey, String owner) throws GeneralSecurityException {

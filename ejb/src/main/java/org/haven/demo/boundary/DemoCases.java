@@ -4,15 +4,18 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.logging.Logger;
 import org.haven.access.boundary.Caller;
 import org.haven.access.boundary.Staff;
 import org.haven.cases.boundary.CaseFiles;
+import org.haven.cases.entity.DocumentType;
 import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.Sex;
 import org.haven.cases.entity.Survivor;
 import org.haven.cases.entity.SurvivorCase;
+import org.haven.cases.entity.SurvivorIdentity;
 
 /**
  * The demo's staff and cases. The staff are the users of docker/keycloak/haven-realm.json (same
@@ -58,12 +61,42 @@ public class DemoCases {
     if (caseFiles.count() > 0) {
       return;
     }
-    register(RiskLevel.HIGH, Sex.FEMALE, "NG", CASEWORKER_NORTH);
-    register(RiskLevel.MEDIUM, Sex.MALE, "VN", CASEWORKER_NORTH);
-    register(RiskLevel.LOW, Sex.FEMALE, "RO", CASEWORKER2_NORTH);
+    register(
+        RiskLevel.HIGH,
+        Sex.FEMALE,
+        "NG",
+        CASEWORKER_NORTH,
+        identity("Blessing", "Adeyemi", "1998-03-12", "+234 800 555 0101", "A00000101"),
+        "Recruited through a job offer on social media; passport withheld by the employer.");
+    register(
+        RiskLevel.MEDIUM,
+        Sex.MALE,
+        "VN",
+        CASEWORKER_NORTH,
+        identity("Minh", "Tran", "1990-07-01", "+84 900 555 0102", null),
+        "Worked on a fishing vessel for 14 months without pay.");
+    register(
+        RiskLevel.LOW,
+        Sex.FEMALE,
+        "RO",
+        CASEWORKER2_NORTH,
+        identity("Elena", "Popescu", null, null, "RO0000103"),
+        "Referred by a partner shelter.");
     signInAs(SUPERVISOR_SOUTH);
-    register(RiskLevel.HIGH, Sex.UNDISCLOSED, "PH", CASEWORKER_SOUTH);
-    register(RiskLevel.MEDIUM, Sex.MALE, "NP", CASEWORKER_SOUTH);
+    register(
+        RiskLevel.HIGH,
+        Sex.UNDISCLOSED,
+        "PH",
+        CASEWORKER_SOUTH,
+        identity("Joy", "Santos", "1999-02-14", "+63 900 555 0104", "P0000104"),
+        "Domestic servitude; contact only through the shelter.");
+    register(
+        RiskLevel.MEDIUM,
+        Sex.MALE,
+        "NP",
+        CASEWORKER_SOUTH,
+        identity("Ram", "Thapa", "1985-11-30", null, null),
+        "Construction site; debt bondage through recruitment fees.");
     LOG.warning("DEMO MODE: loaded 5 fictional cases into an empty database.");
   }
 
@@ -76,8 +109,32 @@ public class DemoCases {
     caller.identify(user.subject(), user.username(), user.name(), List.of(user.team()));
   }
 
-  private void register(RiskLevel risk, Sex sex, String nationality, DemoUser caseworker) {
+  private void register(
+      RiskLevel risk,
+      Sex sex,
+      String nationality,
+      DemoUser caseworker,
+      SurvivorIdentity identity,
+      String narrative) {
     caseFiles.register(
-        new SurvivorCase(risk, new Survivor(sex, nationality)), caseworker.username());
+        new SurvivorCase(risk, new Survivor(sex, nationality)),
+        identity,
+        narrative,
+        caseworker.username());
+  }
+
+  /** Fictional people: names from lists of common names, numbers from unused ranges. */
+  private static SurvivorIdentity identity(
+      String givenNames, String familyName, String birthDate, String phone, String passport) {
+    SurvivorIdentity id = new SurvivorIdentity();
+    id.setGivenNames(givenNames);
+    id.setFamilyName(familyName);
+    id.setBirthDate(birthDate == null ? null : LocalDate.parse(birthDate));
+    id.setPhones(phone == null ? List.of() : List.of(phone));
+    if (passport != null) {
+      id.setDocumentType(DocumentType.PASSPORT);
+      id.setDocumentNumber(passport);
+    }
+    return id;
   }
 }

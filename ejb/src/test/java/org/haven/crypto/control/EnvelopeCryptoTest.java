@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.crypto.tink.KeyTemplates;
+import com.google.crypto.tink.KeyStatus;
 import com.google.crypto.tink.KeysetHandle;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -84,15 +85,10 @@ class EnvelopeCryptoTest {
     byte[] sealed = crypto.encrypt(dataKey, OWNER, RECORD, "phone", "+234 803 555 0101");
 
     // Rotate: a new primary key-encryption key, the old one still there.
-    KeysetHandle rotated =
-        KeysetHandle.newBuilder(kek)
-            .addEntry(
-                KeysetHandle.generateEntryFromParameters(
-                        KeyTemplates.get("AES256_GCM").toParameters())
-                    .withRandomId())
-            .build();
-    int newPrimary = rotated.getAt(1).getId();
-    rotated = promote(rotated, 1);
+    KeysetHandle rotated = EnvelopeCrypto.withNewPrimary(kek);
+    assertEquals(2, rotated.size());
+    int newPrimary = rotated.getPrimary().getId();
+    assertNotEquals(kek.getPrimary().getId(), newPrimary);
     EnvelopeCrypto afterRotation = new EnvelopeCrypto(rotated);
 
     assertEquals(
@@ -103,7 +99,9 @@ class EnvelopeCryptoTest {
     assertEquals(newPrimary, EnvelopeCrypto.wrappingKeyId(rewrapped));
 
     // Disable the old key-encryption key: rewrapped data keys still open, old wraps no longer do.
-    KeysetHandle withoutOld = disable(rotated, 0);
+    KeysetHandle withoutOld = EnvelopeCrypto.withOnlyPrimaryEnabled(rotated);
+    assertEquals(KeyStatus.DISABLED, withoutOld.getAt(0).getStatus());
+    assertTrue(oldKeyCannotUnwrap(withoutOld, EnvelopeCrypto.wrappingKeyId(dataKey)));
     EnvelopeCrypto oldKeyDisabled = new EnvelopeCrypto(withoutOld);
     assertEquals(
         "+234 803 555 0101", oldKeyDisabled.decrypt(rewrapped, OWNER, RECORD, "phone", sealed));
@@ -112,17 +110,8 @@ class EnvelopeCryptoTest {
         () -> oldKeyDisabled.decrypt(dataKey, OWNER, RECORD, "phone", sealed));
   }
 
-  private static KeysetHandle promote(KeysetHandle handle, int index)
+  private static boolean oldKeyCannotUnwrap(KeysetHandle keys, int keyId)
       throws GeneralSecurityException {
-    KeysetHandle.Builder builder = KeysetHandle.newBuilder(handle);
-    builder.getAt(index).makePrimary();
-    return builder.build();
-  }
-
-  private static KeysetHandle disable(KeysetHandle handle, int index)
-      throws GeneralSecurityException {
-    KeysetHandle.Builder builder = KeysetHandle.newBuilder(handle);
-    builder.getAt(index).setStatus(com.google.crypto.tink.KeyStatus.DISABLED);
-    return builder.build();
+    return !new EnvelopeCrypto(keys).canUnwrap(keyId);
   }
 }

@@ -2,19 +2,33 @@ package org.haven.cases.rest;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.haven.access.entity.StaffMember;
+import org.haven.cases.boundary.CaseFile;
+import org.haven.cases.boundary.PossibleDuplicate;
 import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.Sex;
+import org.haven.cases.entity.Survivor;
 import org.haven.cases.entity.SurvivorCase;
+import org.haven.cases.entity.SurvivorIdentity;
 
-/** A case as the API returns it. {@code version} is the optimistic-locking version. */
+/**
+ * A case as the API returns it to a user in scope, protected fields opened. {@code version} is the
+ * optimistic-locking version; {@code possibleDuplicates} comes with a registration only; an erased
+ * case keeps its coded fields and says so in {@code erasure}.
+ */
 @JsonbPropertyOrder({
   "caseNumber",
   "status",
   "riskLevel",
   "owningTeam",
   "assignee",
+  "narrative",
   "survivor",
+  "erasure",
+  "possibleDuplicates",
   "createdAt",
   "updatedAt",
   "version"
@@ -25,28 +39,128 @@ public record CaseDocument(
     RiskLevel riskLevel,
     String owningTeam,
     StaffDocument assignee,
+    String narrative,
     SurvivorDocument survivor,
+    ErasureDocument erasure,
+    List<DuplicateDocument> possibleDuplicates,
     Instant createdAt,
     Instant updatedAt,
     long version) {
 
-  public record SurvivorDocument(Sex sex, String nationality) {}
+  @JsonbPropertyOrder({
+    "givenNames",
+    "familyName",
+    "aliases",
+    "birthDate",
+    "ageBand",
+    "sex",
+    "nationality",
+    "languages",
+    "phones",
+    "email",
+    "address",
+    "document",
+    "placeOfOrigin"
+  })
+  public record SurvivorDocument(
+      String givenNames,
+      String familyName,
+      List<String> aliases,
+      LocalDate birthDate,
+      String ageBand,
+      Sex sex,
+      String nationality,
+      List<String> languages,
+      List<String> phones,
+      String email,
+      String address,
+      DocumentDocument document,
+      String placeOfOrigin) {}
+
+  public record DocumentDocument(String type, String number) {}
 
   /** A member of staff: the user name to send back, the name to show. */
-  public record StaffDocument(String username, String displayName) {}
+  public record StaffDocument(String username, String displayName) {
 
-  static CaseDocument of(SurvivorCase c) {
+    static StaffDocument of(StaffMember s) {
+      return new StaffDocument(s.getUsername(), s.getDisplayName());
+    }
+  }
+
+  /** Where an erasure stands: {@code REQUESTED} (awaiting a supervisor) or {@code ERASED}. */
+  @JsonbPropertyOrder({"state", "reason", "requestedBy", "requestedAt", "erasedBy", "erasedAt"})
+  public record ErasureDocument(
+      String state,
+      String reason,
+      StaffDocument requestedBy,
+      Instant requestedAt,
+      StaffDocument erasedBy,
+      Instant erasedAt) {}
+
+  public record DuplicateDocument(String caseNumber, String message) {}
+
+  static CaseDocument of(CaseFile file) {
+    return of(file, null);
+  }
+
+  /** The answer to a registration: with the possible duplicates found (an empty list if none). */
+  static CaseDocument registered(CaseFile file) {
+    return of(file, duplicates(file.getPossibleDuplicates()));
+  }
+
+  private static CaseDocument of(CaseFile file, List<DuplicateDocument> duplicates) {
+    SurvivorCase c = file.getRecord();
     return new CaseDocument(
         c.getCaseNumber(),
         c.getStatus(),
         c.getRiskLevel(),
         c.getOwningTeam(),
-        c.currentCaseworker()
-            .map(s -> new StaffDocument(s.getUsername(), s.getDisplayName()))
-            .orElse(null),
-        new SurvivorDocument(c.getSurvivor().getSex(), c.getSurvivor().getNationality()),
+        c.currentCaseworker().map(StaffDocument::of).orElse(null),
+        file.getNarrative(),
+        survivor(c.getSurvivor(), file.getSurvivor()),
+        erasure(c),
+        duplicates,
         c.getCreatedAt(),
         c.getUpdatedAt(),
         c.getVersion());
+  }
+
+  private static List<DuplicateDocument> duplicates(List<PossibleDuplicate> found) {
+    return found.stream().map(d -> new DuplicateDocument(d.caseNumber(), d.message())).toList();
+  }
+
+  private static SurvivorDocument survivor(Survivor coded, SurvivorIdentity identity) {
+    SurvivorIdentity id = identity == null ? new SurvivorIdentity() : identity;
+    return new SurvivorDocument(
+        id.getGivenNames(),
+        id.getFamilyName(),
+        id.getAliases(),
+        id.getBirthDate(),
+        coded.getAgeBand() == null ? null : coded.getAgeBand().code(),
+        coded.getSex(),
+        coded.getNationality(),
+        coded.getLanguages(),
+        id.getPhones(),
+        id.getEmail(),
+        id.getAddress(),
+        id.getDocumentType() == null && id.getDocumentNumber() == null
+            ? null
+            : new DocumentDocument(
+                id.getDocumentType() == null ? null : id.getDocumentType().name(),
+                id.getDocumentNumber()),
+        id.getPlaceOfOrigin());
+  }
+
+  private static ErasureDocument erasure(SurvivorCase c) {
+    if (!c.isErased() && !c.isErasureRequested()) {
+      return null;
+    }
+    return new ErasureDocument(
+        c.isErased() ? "ERASED" : "REQUESTED",
+        c.getErasureReason() == null ? null : c.getErasureReason().name(),
+        c.erasureRequestedBy().map(StaffDocument::of).orElse(null),
+        c.getErasureRequestedAt(),
+        c.erasedBy().map(StaffDocument::of).orElse(null),
+        c.getErasedAt());
   }
 }

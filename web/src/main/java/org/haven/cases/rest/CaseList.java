@@ -2,7 +2,7 @@ package org.haven.cases.rest;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
-import org.haven.cases.entity.SurvivorCase;
+import org.haven.cases.boundary.CaseFile;
 import org.haven.paging.Page;
 
 /** One page of {@code GET /api/v1/cases}. {@code page} is zero-based. */
@@ -10,7 +10,7 @@ import org.haven.paging.Page;
 public record CaseList(
     List<CaseDocument> items, int page, int size, long totalItems, long totalPages) {
 
-  static CaseList of(Page<SurvivorCase> page) {
+  static CaseList of(Page<CaseFile> page) {
     return new CaseList(
         page.items().stream().map(CaseDocument::of).toList(),
         page.page(),

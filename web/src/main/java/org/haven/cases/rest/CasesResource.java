@@ -7,7 +7,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -21,9 +23,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseFiles;
-import org.haven.cases.entity.SurvivorCase;
+import org.haven.cases.boundary.CaseSearch;
 import org.haven.paging.PageRequest;
+import org.haven.problems.InvalidField;
 
 /** Survivor cases over REST: {@code /api/v1/cases}. */
 @Path("cases")
@@ -38,17 +44,21 @@ public class CasesResource {
   public Response register(
       @NotNull(message = "send the case as a JSON object") @Valid CaseIntake intake,
       @Context UriInfo uriInfo) {
-    SurvivorCase registered = caseFiles.register(intake.toCase(), intake.assignee());
+    CaseFile registered =
+        caseFiles.register(
+            intake.toCase(), intake.toIdentity(), intake.narrative(), intake.assignee());
     return Response.created(
             uriInfo.getAbsolutePathBuilder().path(registered.getCaseNumber()).build())
-        .entity(CaseDocument.of(registered))
+        .entity(CaseDocument.registered(registered))
         .build();
   }
 
   /**
    * A page of cases. {@code sort} is a property name ({@code caseNumber}, {@code status}, {@code
    * riskLevel}, {@code createdAt}, {@code updatedAt}), prefixed with {@code -} for descending;
-   * without it the newest cases come first.
+   * without it the newest cases come first. {@code name}, {@code birthDate}, {@code phone} and
+   * {@code documentNumber} search exactly (through blind indexes; case, accents, spacing and the
+   * order of names do not matter); several criteria must all match.
    */
   @GET
   public CaseList list(
@@ -65,10 +75,75 @@ public class CasesResource {
               message =
                   "must be one of caseNumber, status, riskLevel, createdAt, updatedAt,"
                       + " optionally prefixed with - for descending")
-          String sort) {
+          String sort,
+      @QueryParam("name") @Size(max = 200, message = "must be at most 200 characters") String name,
+      @QueryParam("birthDate")
+          @Pattern(regexp = CaseIntake.DATE, message = "must be a date written YYYY-MM-DD")
+          String birthDate,
+      @QueryParam("phone") @Size(max = 32, message = "must be at most 32 characters") String phone,
+      @QueryParam("documentNumber") @Size(max = 64, message = "must be at most 64 characters")
+          String documentNumber) {
     boolean descending = sort != null && sort.startsWith("-");
     String property = sort == null ? null : descending ? sort.substring(1) : sort;
-    return CaseList.of(caseFiles.list(new PageRequest(page, size, property, !descending)));
+    LocalDate born;
+    try {
+      born = birthDate == null ? null : LocalDate.parse(birthDate);
+    } catch (DateTimeParseException e) {
+      throw new InvalidField("birthDate", "must be a real date written YYYY-MM-DD");
+    }
+    return CaseList.of(
+        caseFiles.list(
+            new PageRequest(page, size, property, !descending),
+            new CaseSearch(name, born, phone, documentNumber)));
+  }
+
+  /**
+   * Asks for the survivor's data to be erased, with a coded reason; a supervisor of the team
+   * approves it with {@code POST …/erasure}.
+   */
+  @POST
+  @Path("{caseNumber}/erasure-request")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public CaseDocument requestErasure(
+      @PathParam("caseNumber") String caseNumber,
+      @NotNull(message = "send the reason as a JSON object") @Valid ErasureRequest request) {
+    if (request.code() == null) {
+      throw new InvalidField("reason", "give the reason for the erasure");
+    }
+    return caseFiles
+        .requestErasure(caseNumber, request.code())
+        .map(CaseDocument::of)
+        .orElseThrow(() -> notFound(caseNumber));
+  }
+
+  /** Withdraws a pending erasure request. */
+  @DELETE
+  @Path("{caseNumber}/erasure-request")
+  public CaseDocument withdrawErasureRequest(@PathParam("caseNumber") String caseNumber) {
+    return caseFiles
+        .withdrawErasureRequest(caseNumber)
+        .map(CaseDocument::of)
+        .orElseThrow(() -> notFound(caseNumber));
+  }
+
+  /**
+   * Erases the survivor's data for good (supervisors of the team): approves the pending request, or
+   * erases directly when a reason is given. The answer is the tombstone that remains.
+   */
+  @POST
+  @Path("{caseNumber}/erasure")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed("supervisor")
+  public CaseDocument erase(
+      @PathParam("caseNumber") String caseNumber, @Valid ErasureRequest request) {
+    return caseFiles
+        .erase(caseNumber, request == null ? null : request.code())
+        .map(CaseDocument::of)
+        .orElseThrow(() -> notFound(caseNumber));
+  }
+
+  private static NotFoundException notFound(String caseNumber) {
+    return new NotFoundException("No case " + caseNumber);
   }
 
   /** Gives the case to another caseworker of its team (supervisors). */
@@ -82,15 +157,12 @@ public class CasesResource {
     return caseFiles
         .reassign(caseNumber, change.caseworker())
         .map(CaseDocument::of)
-        .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+        .orElseThrow(() -> notFound(caseNumber));
   }
 
   @GET
   @Path("{caseNumber}")
   public CaseDocument open(@PathParam("caseNumber") String caseNumber) {
-    return caseFiles
-        .find(caseNumber)
-        .map(CaseDocument::of)
-        .orElseThrow(() -> new NotFoundException("No case " + caseNumber));
+    return caseFiles.find(caseNumber).map(CaseDocument::of).orElseThrow(() -> notFound(caseNumber));
   }
 }

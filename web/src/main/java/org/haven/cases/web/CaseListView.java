@@ -4,17 +4,23 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseFiles;
-import org.haven.cases.entity.SurvivorCase;
+import org.haven.cases.boundary.CaseSearch;
 import org.haven.paging.PageRequest;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
-/** Backs {@code cases/list.xhtml}: the case list, loaded page by page from {@link CaseFiles}. */
+/**
+ * Backs {@code cases/list.xhtml}: the case list, loaded page by page from {@link CaseFiles}, and
+ * the exact-match search on protected fields. Search values travel in the form's POST body, never
+ * in a URL.
+ */
 @Named
 @ViewScoped
 public class CaseListView implements Serializable {
@@ -23,13 +29,66 @@ public class CaseListView implements Serializable {
 
   @Inject CaseFiles caseFiles;
 
-  private final LazyDataModel<SurvivorCase> cases = new CasePages();
+  private final LazyDataModel<CaseFile> cases = new CasePages();
+  private String name;
+  private LocalDate birthDate;
+  private String phone;
+  private String documentNumber;
+  private CaseSearch search = CaseSearch.NONE;
 
-  public LazyDataModel<SurvivorCase> getCases() {
+  public LazyDataModel<CaseFile> getCases() {
     return cases;
   }
 
-  private final class CasePages extends LazyDataModel<SurvivorCase> {
+  public void search() {
+    search = new CaseSearch(name, birthDate, phone, documentNumber);
+  }
+
+  public void clear() {
+    name = null;
+    birthDate = null;
+    phone = null;
+    documentNumber = null;
+    search = CaseSearch.NONE;
+  }
+
+  public boolean isSearching() {
+    return !search.isEmpty();
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public LocalDate getBirthDate() {
+    return birthDate;
+  }
+
+  public void setBirthDate(LocalDate birthDate) {
+    this.birthDate = birthDate;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public void setPhone(String phone) {
+    this.phone = phone;
+  }
+
+  public String getDocumentNumber() {
+    return documentNumber;
+  }
+
+  public void setDocumentNumber(String documentNumber) {
+    this.documentNumber = documentNumber;
+  }
+
+  private final class CasePages extends LazyDataModel<CaseFile> {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -38,7 +97,7 @@ public class CaseListView implements Serializable {
     }
 
     @Override
-    public List<SurvivorCase> load(
+    public List<CaseFile> load(
         int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
       int size = Math.min(Math.max(pageSize, 1), PageRequest.MAX_SIZE);
@@ -46,20 +105,20 @@ public class CaseListView implements Serializable {
           new PageRequest(
               first / size,
               size,
-              sort == null ? null : sort.getField(),
+              sort == null ? null : sort.getField().replaceFirst("^record\\.", ""),
               sort == null || sort.getOrder() != SortOrder.DESCENDING);
-      var page = caseFiles.list(request);
+      var page = caseFiles.list(request, search);
       setRowCount(Math.toIntExact(page.totalItems()));
       return page.items();
     }
 
     @Override
-    public String getRowKey(SurvivorCase c) {
+    public String getRowKey(CaseFile c) {
       return c.getCaseNumber();
     }
 
     @Override
-    public SurvivorCase getRowData(String caseNumber) {
+    public CaseFile getRowData(String caseNumber) {
       return caseFiles.find(caseNumber).orElse(null);
     }
   }

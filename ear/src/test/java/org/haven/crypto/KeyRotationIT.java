@@ -1,0 +1,169 @@
+package org.haven.crypto;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.haven.it.HavenDeployment;
+import org.haven.it.Keycloak;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Rotating the key-encryption key while caseworkers keep working: every request succeeds during the
+ * rotation, every case stays readable after it, and the old key ends up disabled, in Haven's status
+ * and in the key file itself.
+ */
+@ExtendWith(ArquillianExtension.class)
+class KeyRotationIT {
+
+  static final String CASEWORKER = Keycloak.accessToken("caseworker.north");
+  static final String ADMIN = Keycloak.accessToken("admin");
+  static final String INTAKE =
+      "{\"riskLevel\":\"MEDIUM\",\"narrative\":\"rotation %s\",\"survivor\":{\"givenNames\":"
+          + "\"Rota%s\",\"familyName\":\"Tion\",\"phones\":[\"+44 20 7946 %04d\"]}}";
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return HavenDeployment.asBuilt();
+  }
+
+  static RequestSpecification api(String token) {
+    return given()
+        .baseUri(HavenDeployment.api().toString())
+        .auth()
+        .oauth2(token)
+        .accept(ContentType.JSON)
+        .contentType(ContentType.JSON);
+  }
+
+  static String register(int i) {
+    return api(CASEWORKER)
+        .body(INTAKE.formatted(i, i, i % 10_000))
+        .post("/cases")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("caseNumber");
+  }
+
+  @Test
+  void rotatesWhileCaseworkersKeepWorking() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<String> seeded = new ArrayList<>();
+    List<java.util.concurrent.Future<String>> seeding = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      int n = i;
+      seeding.add(pool.submit(() -> register(n)));
+    }
+    for (var f : seeding) {
+      seeded.add(f.get());
+    }
+
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicInteger requests = new AtomicInteger();
+    ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    for (int w = 0; w < 3; w++) {
+      int worker = w;
+      pool.submit(
+          () -> {
+            int i = 0;
+            while (!stop.get()) {
+              int n = 100_000 + worker * 10_000 + i++;
+              Response created =
+                  api(CASEWORKER).body(INTAKE.formatted(n, n, n % 10_000)).post("/cases");
+              requests.incrementAndGet();
+              if (created.statusCode() != 201) {
+                failures.add("POST " + created.statusCode() + " " + created.asString());
+                continue;
+              }
+              String number = created.path("caseNumber");
+              Response read = api(CASEWORKER).get("/cases/" + number);
+              Response old = api(CASEWORKER).get("/cases/" + seeded.get(i % seeded.size()));
+              Response list = api(CASEWORKER).get("/cases?size=50");
+              requests.addAndGet(3);
+              for (Response r : List.of(read, old, list)) {
+                if (r.statusCode() != 200) {
+                  failures.add("GET " + r.statusCode() + " " + r.asString());
+                }
+              }
+            }
+            return null;
+          });
+    }
+
+    Thread.sleep(500);
+    Response started = api(ADMIN).post("/admin/keys/rotation");
+    assertEquals(202, started.statusCode(), started.asString());
+    String newKey = started.path("rotation.newKeyId");
+    Map<String, Object> status = null;
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    List<String> seen = new ArrayList<>();
+    while (Instant.now().isBefore(deadline)) {
+      status = api(ADMIN).get("/admin/keys").then().statusCode(200).extract().path("rotation");
+      seen.add(status.get("state") + " " + status.get("rewrapped") + "/" + status.get("total"));
+      if (!"RUNNING".equals(status.get("state"))) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    Thread.sleep(500);
+    stop.set(true);
+    pool.shutdown();
+    assertTrue(pool.awaitTermination(2, TimeUnit.MINUTES));
+
+    assertEquals("DONE", status.get("state"), "progress seen: " + seen);
+    assertEquals(newKey, status.get("newKeyId"));
+    assertTrue(((Number) status.get("rewrapped")).intValue() >= seeded.size(), "progress: " + seen);
+    assertTrue(failures.isEmpty(), failures.size() + " of " + requests + " failed: " + failures);
+    assertTrue(requests.get() > 20, "too little work during the rotation: " + requests);
+
+    List<Map<String, Object>> keys =
+        api(ADMIN).get("/admin/keys").then().statusCode(200).extract().path("keys");
+    assertTrue(keys.size() >= 2);
+    for (Map<String, Object> key : keys) {
+      boolean primary = Boolean.TRUE.equals(key.get("primary"));
+      assertEquals(primary ? "ENABLED" : "DISABLED", key.get("status"), keys.toString());
+      assertEquals(primary, newKey.equals(key.get("id")));
+    }
+    // The key file says the same: the old keys are disabled there too.
+    JsonNode file =
+        new ObjectMapper().readTree(Path.of(System.getProperty("it.kek.file")).toFile());
+    assertEquals(newKey, Integer.toUnsignedString(file.get("primaryKeyId").asInt()));
+    for (JsonNode key : file.get("key")) {
+      boolean primary = key.get("keyId").asLong() == file.get("primaryKeyId").asLong();
+      assertEquals(primary ? "ENABLED" : "DISABLED", key.get("status").asText());
+    }
+    // Every case written before and during the rotation opens.
+    for (String number : seeded) {
+      api(CASEWORKER).get("/cases/" + number).then().statusCode(200);
+    }
+    assertEquals(
+        "Rota7",
+        api(CASEWORKER)
+            .get("/cases/" + seeded.get(7))
+            .then()
+            .extract()
+            .path("survivor.givenNames"));
+  }
+}

@@ -1,0 +1,83 @@
+package org.haven.cases.boundary;
+
+import java.util.List;
+import org.haven.cases.entity.SurvivorCase;
+import org.haven.cases.entity.SurvivorIdentity;
+
+/**
+ * A case as a user in scope sees it: the record with its protected fields opened. An erased case
+ * has no survivor identity and no narrative left.
+ */
+public final class CaseFile {
+
+  private final SurvivorCase record;
+  private final SurvivorIdentity survivor;
+  private final String narrative;
+  private final List<PossibleDuplicate> possibleDuplicates;
+  private final boolean unreadable;
+
+  CaseFile(
+      SurvivorCase record,
+      SurvivorIdentity survivor,
+      String narrative,
+      List<PossibleDuplicate> possibleDuplicates) {
+    this(record, survivor, narrative, possibleDuplicates, false);
+  }
+
+  private CaseFile(
+      SurvivorCase record,
+      SurvivorIdentity survivor,
+      String narrative,
+      List<PossibleDuplicate> possibleDuplicates,
+      boolean unreadable) {
+    this.unreadable = unreadable;
+    this.record = record;
+    this.survivor = survivor;
+    this.narrative = narrative;
+    this.possibleDuplicates = List.copyOf(possibleDuplicates);
+  }
+
+  /**
+   * A case whose protected fields failed to decrypt (altered in the database): listed so that the
+   * rest of a list stays usable, with nothing of its protected data.
+   */
+  static CaseFile unreadable(SurvivorCase record) {
+    return new CaseFile(record, null, null, List.of(), true);
+  }
+
+  public boolean isUnreadable() {
+    return unreadable;
+  }
+
+  public SurvivorCase getRecord() {
+    return record;
+  }
+
+  /** The survivor's identifying data; null once erased. */
+  public SurvivorIdentity getSurvivor() {
+    return survivor;
+  }
+
+  public String getNarrative() {
+    return narrative;
+  }
+
+  /** Found at registration only: other cases that may be the same person. */
+  public List<PossibleDuplicate> getPossibleDuplicates() {
+    return possibleDuplicates;
+  }
+
+  public String getCaseNumber() {
+    return record.getCaseNumber();
+  }
+
+  /** The name to show in lists; empty when unknown or erased. */
+  public String getDisplayName() {
+    return survivor == null ? "" : survivor.fullName();
+  }
+
+  @Override
+  public String toString() {
+    return "CaseFile[" + record.getCaseNumber() + "]";
+  }
+}

@@ -1,0 +1,163 @@
+package org.haven.cases.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import java.security.GeneralSecurityException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.haven.crypto.control.CryptoFailure;
+import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.crypto.entity.Protected;
+
+/**
+ * The protected fields of a case as the database holds them: ciphertexts only, each sealed with the
+ * survivor's data key and bound to the case number and the field name. Lists are sealed as one
+ * value, one item per line (items are single lines by validation).
+ */
+@Embeddable
+public class SealedDetails {
+
+  static final String GIVEN_NAMES = "survivor.givenNames";
+  static final String FAMILY_NAME = "survivor.familyName";
+  static final String ALIASES = "survivor.aliases";
+  static final String BIRTH_DATE = "survivor.birthDate";
+  static final String PHONES = "survivor.phones";
+  static final String EMAIL = "survivor.email";
+  static final String ADDRESS = "survivor.address";
+  static final String DOCUMENT_TYPE = "survivor.document.type";
+  static final String DOCUMENT_NUMBER = "survivor.document.number";
+  static final String PLACE_OF_ORIGIN = "survivor.placeOfOrigin";
+  static final String NARRATIVE = "narrative";
+
+  @Protected(GIVEN_NAMES)
+  @Column(name = "survivor_given_names")
+  private byte[] givenNames;
+
+  @Protected(FAMILY_NAME)
+  @Column(name = "survivor_family_name")
+  private byte[] familyName;
+
+  @Protected(ALIASES)
+  @Column(name = "survivor_aliases")
+  private byte[] aliases;
+
+  @Protected(BIRTH_DATE)
+  @Column(name = "survivor_birth_date")
+  private byte[] birthDate;
+
+  @Protected(PHONES)
+  @Column(name = "survivor_phones")
+  private byte[] phones;
+
+  @Protected(EMAIL)
+  @Column(name = "survivor_email")
+  private byte[] email;
+
+  @Protected(ADDRESS)
+  @Column(name = "survivor_address")
+  private byte[] address;
+
+  @Protected(DOCUMENT_TYPE)
+  @Column(name = "survivor_document_type")
+  private byte[] documentType;
+
+  @Protected(DOCUMENT_NUMBER)
+  @Column(name = "survivor_document_number")
+  private byte[] documentNumber;
+
+  @Protected(PLACE_OF_ORIGIN)
+  @Column(name = "survivor_place_of_origin")
+  private byte[] placeOfOrigin;
+
+  @Protected(NARRATIVE)
+  @Column(name = "narrative")
+  private byte[] narrative;
+
+  /** Replaces every protected value of case {@code record} with its ciphertext. */
+  void seal(FieldCipher cipher, String record, SurvivorIdentity identity, String story) {
+    SurvivorIdentity id = identity == null ? new SurvivorIdentity() : identity;
+    givenNames = seal(cipher, record, GIVEN_NAMES, id.getGivenNames());
+    familyName = seal(cipher, record, FAMILY_NAME, id.getFamilyName());
+    aliases = seal(cipher, record, ALIASES, lines(id.getAliases()));
+    birthDate =
+        seal(
+            cipher,
+            record,
+            BIRTH_DATE,
+            id.getBirthDate() == null ? null : id.getBirthDate().toString());
+    phones = seal(cipher, record, PHONES, lines(id.getPhones()));
+    email = seal(cipher, record, EMAIL, id.getEmail());
+    address = seal(cipher, record, ADDRESS, id.getAddress());
+    documentType =
+        seal(
+            cipher,
+            record,
+            DOCUMENT_TYPE,
+            id.getDocumentType() == null ? null : id.getDocumentType().name());
+    documentNumber = seal(cipher, record, DOCUMENT_NUMBER, id.getDocumentNumber());
+    placeOfOrigin = seal(cipher, record, PLACE_OF_ORIGIN, id.getPlaceOfOrigin());
+    narrative = seal(cipher, record, NARRATIVE, story == null || story.isBlank() ? null : story);
+  }
+
+  SurvivorIdentity openIdentity(FieldCipher cipher, String record) {
+    SurvivorIdentity id = new SurvivorIdentity();
+    id.setGivenNames(open(cipher, record, GIVEN_NAMES, givenNames));
+    id.setFamilyName(open(cipher, record, FAMILY_NAME, familyName));
+    id.setAliases(items(open(cipher, record, ALIASES, aliases)));
+    String date = open(cipher, record, BIRTH_DATE, birthDate);
+    id.setBirthDate(date == null ? null : LocalDate.parse(date));
+    id.setPhones(items(open(cipher, record, PHONES, phones)));
+    id.setEmail(open(cipher, record, EMAIL, email));
+    id.setAddress(open(cipher, record, ADDRESS, address));
+    String type = open(cipher, record, DOCUMENT_TYPE, documentType);
+    id.setDocumentType(type == null ? null : DocumentType.valueOf(type));
+    id.setDocumentNumber(open(cipher, record, DOCUMENT_NUMBER, documentNumber));
+    id.setPlaceOfOrigin(open(cipher, record, PLACE_OF_ORIGIN, placeOfOrigin));
+    return id;
+  }
+
+  String openNarrative(FieldCipher cipher, String record) {
+    return open(cipher, record, NARRATIVE, narrative);
+  }
+
+  /** Drops every ciphertext (erasure): nothing is left even for someone holding an old key. */
+  void clear() {
+    givenNames = null;
+    familyName = null;
+    aliases = null;
+    birthDate = null;
+    phones = null;
+    email = null;
+    address = null;
+    documentType = null;
+    documentNumber = null;
+    placeOfOrigin = null;
+    narrative = null;
+  }
+
+  private static byte[] seal(FieldCipher cipher, String record, String field, String value) {
+    try {
+      return cipher.seal(record, field, value);
+    } catch (GeneralSecurityException e) {
+      throw new CryptoFailure("cannot seal " + field + " of case " + record, e);
+    }
+  }
+
+  private static String open(FieldCipher cipher, String record, String field, byte[] value) {
+    try {
+      return cipher.open(record, field, value);
+    } catch (GeneralSecurityException e) {
+      throw new CryptoFailure(
+          "cannot decrypt " + field + " of case " + record + ": altered, or not this case's", e);
+    }
+  }
+
+  private static String lines(List<String> items) {
+    return items == null || items.isEmpty() ? null : String.join("\n", items);
+  }
+
+  private static List<String> items(String lines) {
+    return lines == null ? List.of() : Arrays.asList(lines.split("\n"));
+  }
+}

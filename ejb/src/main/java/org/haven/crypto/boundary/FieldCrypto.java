@@ -1,0 +1,296 @@
+package org.haven.crypto.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.haven.crypto.control.BlindIndex;
+import org.haven.crypto.control.CryptoFailure;
+import org.haven.crypto.control.EnvelopeCrypto;
+import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.crypto.control.KeyEncryptionKeyStore;
+import org.haven.crypto.control.SearchIndex;
+import org.haven.crypto.entity.DataKey;
+
+/**
+ * The one crypto service: every protected field is sealed and opened, every blind index computed,
+ * every data key made, rewrapped and destroyed here. It holds the key-encryption key (loaded at
+ * start from outside the database; Haven does not start without one) and the blind-index keys
+ * (stored wrapped by it). Callers pass owners ("case:HVN-…") and field names, never keys.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseMigrations")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@PermitAll
+public class FieldCrypto {
+
+  private static final Logger LOG = Logger.getLogger(FieldCrypto.class.getName());
+  private static final String INDEX_OWNER = "index:";
+
+  @PersistenceContext EntityManager em;
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  @Inject
+  @ConfigProperty(name = "haven.kek.file")
+  Optional<String> keyFile;
+
+  @Inject
+  @ConfigProperty(name = "haven.kek")
+  Optional<String> inlineKey;
+
+  @Inject
+  @ConfigProperty(name = "haven.demo", defaultValue = "false")
+  boolean demo;
+
+  @Inject
+  @ConfigProperty(name = "haven.data.dir", defaultValue = "data")
+  String dataDirectory;
+
+  /** Swapped whole at a rotation, so every use sees one consistent set of keys. */
+  private volatile Keys keys;
+
+  private KeyEncryptionKeyStore store;
+
+  /** Data keys being wrapped in still open transactions, by the key-encryption key they used. */
+  private final Map<Integer, AtomicInteger> wrapsInFlight = new ConcurrentHashMap<>();
+
+  private record Keys(EnvelopeCrypto envelope, Map<SearchIndex, BlindIndex> indexes) {}
+
+  /** A key-encryption key as the admin page shows it: id, status, primary. */
+  public record KeyInfo(String id, String status, boolean primary) {
+
+    // Getters for pages: Expression Language 5 does not read record components.
+    public String getId() {
+      return id;
+    }
+
+    public String getStatus() {
+      return status;
+    }
+
+    public boolean isPrimary() {
+      return primary;
+    }
+  }
+
+  @PostConstruct
+  void start() {
+    try {
+      store = KeyEncryptionKeyStore.configured(keyFile, inlineKey, demo, Path.of(dataDirectory));
+      EnvelopeCrypto envelope = new EnvelopeCrypto(store.load(demo));
+      keys = new Keys(envelope, indexKeys(envelope));
+      LOG.info(
+          "Field encryption ready: key-encryption key from "
+              + store.describe()
+              + ", primary key "
+              + Integer.toUnsignedString(envelope.primaryKeyId()));
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot load the key-encryption key: " + e.getMessage(), e);
+    }
+  }
+
+  /** The blind-index keys, created (wrapped) on the first start. */
+  private Map<SearchIndex, BlindIndex> indexKeys(EnvelopeCrypto envelope)
+      throws GeneralSecurityException {
+    Map<SearchIndex, BlindIndex> indexes = new EnumMap<>(SearchIndex.class);
+    for (SearchIndex index : SearchIndex.values()) {
+      String owner = INDEX_OWNER + index.name();
+      DataKey stored = em.find(DataKey.class, owner);
+      if (stored == null) {
+        byte[] wrapped = envelope.wrapKey(BlindIndex.newKey(), owner);
+        stored = new DataKey(owner, wrapped, EnvelopeCrypto.wrappingKeyId(wrapped));
+        em.persist(stored);
+      } else if (!envelope.canUnwrap(stored.getKekId())) {
+        throw new IllegalStateException(
+            "The configured key-encryption key ("
+                + store.describe()
+                + ") cannot unwrap Haven's keys: they were wrapped by key "
+                + Integer.toUnsignedString(stored.getKekId())
+                + ", which it does not hold or has disabled. Is HAVEN_KEK_FILE the key this"
+                + " database was created with?");
+      }
+      indexes.put(index, new BlindIndex(envelope.unwrapKey(stored.getWrapped(), owner)));
+    }
+    return indexes;
+  }
+
+  /**
+   * A new data key for an owner, stored wrapped; the cipher to seal their first fields with. The
+   * wrapping is counted until the transaction ends, so a rotation never retires a key that an
+   * uncommitted data key still depends on.
+   */
+  public FieldCipher newDataKey(String owner) {
+    EnvelopeCrypto envelope = keys.envelope();
+    int kek = envelope.primaryKeyId();
+    AtomicInteger inFlight = wrapsInFlight.computeIfAbsent(kek, k -> new AtomicInteger());
+    inFlight.incrementAndGet();
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            inFlight.decrementAndGet();
+          }
+        });
+    try {
+      byte[] wrapped = envelope.newDataKey(owner);
+      em.persist(new DataKey(owner, wrapped, kek));
+      return envelope.fieldCipher(wrapped, owner);
+    } catch (GeneralSecurityException e) {
+      throw new CryptoFailure("cannot make a data key for " + owner, e);
+    }
+  }
+
+  /** The cipher of an owner's fields; empty once their data key was destroyed (erased). */
+  public Optional<FieldCipher> cipherOf(String owner) {
+    DataKey key = em.find(DataKey.class, owner);
+    if (key == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(keys.envelope().fieldCipher(key.getWrapped(), owner));
+    } catch (GeneralSecurityException e) {
+      throw new CryptoFailure("cannot unwrap the data key of " + owner, e);
+    }
+  }
+
+  /** Destroys an owner's data key: whatever was sealed with it can never be opened again. */
+  public boolean shred(String owner) {
+    DataKey key = em.find(DataKey.class, owner);
+    if (key == null) {
+      return false;
+    }
+    em.remove(key);
+    return true;
+  }
+
+  /** The blind index of a value, or null when nothing searchable is left after normalising. */
+  public String index(SearchIndex index, String value) {
+    String normalised;
+    try {
+      normalised = index.normalise(value);
+    } catch (RuntimeException unparsable) {
+      return null;
+    }
+    try {
+      return keys.indexes().get(index).of(normalised);
+    } catch (GeneralSecurityException e) {
+      throw new CryptoFailure("cannot compute the " + index + " index", e);
+    }
+  }
+
+  // ---- key rotation: used by KeyRotation only ----
+
+  /** Whether Haven can store a rotated key itself (a key file, not HAVEN_KEK). */
+  public boolean canRotate() {
+    return store.writable();
+  }
+
+  public String keySource() {
+    return store.describe();
+  }
+
+  public int primaryKeyId() {
+    return keys.envelope().primaryKeyId();
+  }
+
+  /** The key-encryption keys, without key material. */
+  public List<KeyInfo> keyEncryptionKeys() {
+    var handle = keys.envelope().keyEncryptionKey();
+    List<KeyInfo> info = new ArrayList<>();
+    for (int i = 0; i < handle.size(); i++) {
+      var entry = handle.getAt(i);
+      info.add(
+          new KeyInfo(
+              Integer.toUnsignedString(entry.getId()),
+              entry.getStatus().toString(),
+              entry.isPrimary()));
+    }
+    return info;
+  }
+
+  /**
+   * Adds a new primary key-encryption key, stores it, and uses it from now on for new data keys.
+   * Data keys wrapped by older keys stay readable until they are rewrapped.
+   */
+  public synchronized int addPrimaryKey() {
+    try {
+      EnvelopeCrypto rotated =
+          new EnvelopeCrypto(EnvelopeCrypto.withNewPrimary(keys.envelope().keyEncryptionKey()));
+      store.save(rotated.keyEncryptionKey());
+      keys = new Keys(rotated, keys.indexes());
+      LOG.info(
+          "Key rotation: new primary key-encryption key "
+              + Integer.toUnsignedString(rotated.primaryKeyId()));
+      return rotated.primaryKeyId();
+    } catch (GeneralSecurityException | IOException e) {
+      throw new CryptoFailure("cannot store the new key-encryption key", e);
+    }
+  }
+
+  /** Wraps one stored key again under the primary key-encryption key. */
+  public void rewrap(DataKey key) {
+    EnvelopeCrypto envelope = keys.envelope();
+    try {
+      key.rewrapped(envelope.rewrap(key.getWrapped(), key.getOwner()), envelope.primaryKeyId());
+    } catch (GeneralSecurityException e) {
+      throw new CryptoFailure("cannot rewrap the key of " + key.getOwner(), e);
+    }
+  }
+
+  /**
+   * Waits until no transaction is still wrapping a data key with an older key-encryption key, so
+   * that a last rewrap pass sees every data key that will ever be wrapped by one.
+   */
+  public void awaitWrapsWithOlderKeys(Duration patience) throws InterruptedException {
+    int primary = primaryKeyId();
+    Instant deadline = Instant.now().plus(patience);
+    while (wrapsInFlight.entrySet().stream()
+        .anyMatch(e -> e.getKey() != primary && e.getValue().get() > 0)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("transactions still wrap data keys with an older key");
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /** Disables every key-encryption key but the primary, once none is needed any more. */
+  public synchronized void retireOlderKeys() {
+    try {
+      EnvelopeCrypto retired =
+          new EnvelopeCrypto(
+              EnvelopeCrypto.withOnlyPrimaryEnabled(keys.envelope().keyEncryptionKey()));
+      store.save(retired.keyEncryptionKey());
+      keys = new Keys(retired, keys.indexes());
+      LOG.info("Key rotation: older key-encryption keys disabled");
+    } catch (GeneralSecurityException | IOException e) {
+      throw new CryptoFailure("cannot store the key-encryption key", e);
+    }
+  }
+}

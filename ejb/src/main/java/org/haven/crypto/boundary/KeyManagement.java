@@ -1,0 +1,38 @@
+package org.haven.crypto.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.haven.access.boundary.AccessPolicy;
+import org.haven.crypto.control.KeyRotationJob;
+
+/**
+ * The administrators' view of the key-encryption key: where it comes from, its keys (ids and
+ * status, never material) and the rotation that replaces it.
+ */
+@Stateless
+@RolesAllowed(AccessPolicy.ADMIN)
+public class KeyManagement {
+
+  @Inject FieldCrypto crypto;
+  @Inject KeyRotationJob rotation;
+
+  /** What the keys page and {@code GET /api/v1/admin/keys} show. */
+  public record KeyStatus(
+      String source,
+      boolean rotatable,
+      List<FieldCrypto.KeyInfo> keys,
+      KeyRotationJob.Progress rotation) {}
+
+  public KeyStatus status() {
+    return new KeyStatus(
+        crypto.keySource(), crypto.canRotate(), crypto.keyEncryptionKeys(), rotation.progress());
+  }
+
+  /** Starts a rotation of the key-encryption key; its progress shows in {@link #status()}. */
+  public KeyStatus rotate() {
+    rotation.start();
+    return status();
+  }
+}

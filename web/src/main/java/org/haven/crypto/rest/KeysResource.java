@@ -1,0 +1,36 @@
+package org.haven.crypto.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.haven.crypto.boundary.KeyManagement;
+import org.haven.crypto.boundary.KeyManagement.KeyStatus;
+
+/**
+ * The key-encryption key for administrators: {@code GET /api/v1/admin/keys} shows its source, its
+ * keys (ids and status only) and the rotation's progress; {@code POST /api/v1/admin/keys/rotation}
+ * starts a rotation (202; follow it with GET).
+ */
+@Path("admin/keys")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
+public class KeysResource {
+
+  @Inject KeyManagement keys;
+
+  @GET
+  public KeyStatus status() {
+    return keys.status();
+  }
+
+  @POST
+  @Path("rotation")
+  public Response rotate() {
+    return Response.accepted(keys.rotate()).build();
+  }
+}
