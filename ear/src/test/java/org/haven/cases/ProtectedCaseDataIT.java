@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
 import org.haven.it.Keycloak;
@@ -40,7 +40,12 @@ class ProtectedCaseDataIT {
 
   /** A unique person per test, so searches see only what the test made. */
   static String unique() {
-    return UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+    StringBuilder letters = new StringBuilder();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    for (int i = 0; i < 8; i++) {
+      letters.append((char) ('a' + random.nextInt(26)));
+    }
+    return letters.toString();
   }
 
   static String intake(String given, String family, String birthDate, String document) {
