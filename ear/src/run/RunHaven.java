@@ -333,6 +333,12 @@ public class RunHaven {
         env.containsKey("HAVEN_DB_URL")
             ? "PostgreSQL (HAVEN_DB_URL)"
             : "embedded H2 in " + data.resolve("db");
+    String key =
+        env.containsKey("HAVEN_KEK_FILE")
+            ? env.get("HAVEN_KEK_FILE") + " (HAVEN_KEK_FILE)"
+            : env.containsKey("HAVEN_KEK")
+                ? "from HAVEN_KEK"
+                : data.resolve("keys").resolve("kek.json") + " (DEMO key: fictional data only)";
     String line = "=".repeat(78);
     System.out.println(
         String.join(
@@ -346,6 +352,7 @@ public class RunHaven {
             "  REST API:              http://localhost:" + HTTP_PORT + "/haven/api/v1/cases",
             "  Health:                http://localhost:" + MANAGEMENT_PORT + "/health/ready",
             "  Database:              " + database,
+            "  Encryption key:        " + key,
             "",
             "  Sign in with one of these demo users (password: " + DEMO_PASSWORD + "):",
             "    " + String.join(System.lineSeparator() + "    ", DEMO_USERS),

@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseFiles;
 import org.haven.cases.entity.ErasureReason;
+import org.haven.problems.Conflict;
+import org.haven.problems.InvalidField;
 
 /**
  * Backs {@code cases/case.xhtml?n=<case number>}: one case file, opened, and its erasure. A case
@@ -35,18 +37,46 @@ public class CaseView implements Serializable {
   }
 
   public void requestErasure() throws IOException {
-    show(caseFiles.requestErasure(caseNumber, erasureReason));
-    info("Erasure requested. A supervisor of the team must approve it.");
+    if (erasureReason == null) {
+      warn("Choose the reason for the erasure first.");
+      return;
+    }
+    if (attempt(() -> show(caseFiles.requestErasure(caseNumber, erasureReason)))) {
+      info("Erasure requested. A supervisor of the team must approve it.");
+    }
   }
 
   public void withdrawErasureRequest() throws IOException {
-    show(caseFiles.withdrawErasureRequest(caseNumber));
-    info("Erasure request withdrawn.");
+    if (attempt(() -> show(caseFiles.withdrawErasureRequest(caseNumber)))) {
+      info("Erasure request withdrawn.");
+    }
   }
 
   public void erase() throws IOException {
-    show(caseFiles.erase(caseNumber, erasureReason));
-    info("The survivor's data in case " + caseNumber + " is erased.");
+    if (attempt(() -> show(caseFiles.erase(caseNumber, erasureReason)))) {
+      info("The survivor's data in case " + caseNumber + " is erased.");
+    }
+  }
+
+  private interface Action {
+    void run() throws IOException;
+  }
+
+  /** Runs an action; a refusal by Haven's rules becomes a message on the page, nothing changes. */
+  private boolean attempt(Action action) throws IOException {
+    try {
+      action.run();
+      return true;
+    } catch (InvalidField | Conflict refused) {
+      warn(refused.getMessage());
+      load();
+      return false;
+    }
+  }
+
+  private static void warn(String message) {
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, message, null));
   }
 
   private void show(Optional<CaseFile> found) throws IOException {
