@@ -94,8 +94,35 @@ class NoPlaintextIT {
                 null));
   }
 
+  /** SQL and bind-parameter logging, as someone debugging Haven might switch it on. */
+  static final List<String> SQL_LOGGERS =
+      List.of("org.hibernate.SQL", "org.hibernate.orm.jdbc.bind", "org.hibernate.orm.jdbc.extract");
+
   @Test
   void noCanaryRestsInTheDatabaseOrTheLog() throws Exception {
+    List<java.util.logging.Level> before = new ArrayList<>();
+    for (String name : SQL_LOGGERS) {
+      before.add(java.util.logging.Logger.getLogger(name).getLevel());
+      java.util.logging.Logger.getLogger(name).setLevel(java.util.logging.Level.FINEST);
+    }
+    try {
+      storeAndReadCanaries();
+    } finally {
+      for (int i = 0; i < SQL_LOGGERS.size(); i++) {
+        java.util.logging.Logger.getLogger(SQL_LOGGERS.get(i)).setLevel(before.get(i));
+      }
+    }
+    assertTrue(
+        Files.readString(serverLog(), StandardCharsets.UTF_8).contains("insert into survivor_case"),
+        "SQL logging did not reach the log, so the log check below would prove nothing");
+    assertNoCanaryAtRest();
+  }
+
+  static Path serverLog() {
+    return Path.of(System.getProperty("jboss.server.log.dir"), "server.log");
+  }
+
+  void storeAndReadCanaries() throws Exception {
     CaseFile a = register(DemoStaff.CASEWORKER_NORTH, canaries("A"), CANARY + "Narrative A");
     CaseFile b = register(DemoStaff.SUPERVISOR_NORTH, canaries("B"), CANARY + "Narrative B");
     // Reads, searches, the duplicate check and a refused intake all handle the values too.
@@ -128,7 +155,9 @@ class NoPlaintextIT {
     for (Throwable t = refused; t != null; t = t.getCause()) {
       assertFalse(String.valueOf(t.getMessage()).contains(CANARY), "an error quotes: " + t);
     }
+  }
 
+  void assertNoCanaryAtRest() throws Exception {
     List<String> found = new ArrayList<>();
     try (Connection db = dataSource.getConnection()) {
       boolean h2 = db.getMetaData().getDatabaseProductName().contains("H2");
@@ -171,7 +200,7 @@ class NoPlaintextIT {
     }
     assertTrue(found.isEmpty(), "plaintext in the database: " + found);
 
-    Path log = Path.of(System.getProperty("jboss.server.log.dir"), "server.log");
+    Path log = serverLog();
     String logged = Files.readString(log, StandardCharsets.UTF_8);
     assertTrue(logged.length() > 0);
     assertFalse(containsCanary(logged), "plaintext in " + log);

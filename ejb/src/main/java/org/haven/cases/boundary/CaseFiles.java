@@ -125,7 +125,7 @@ public class CaseFiles {
     for (Object[] match : matches) {
       String caseNumber = (String) match[0];
       boolean sameTeam = ownTeam.filter(match[1]::equals).isPresent();
-      if (find(caseNumber).isPresent()) {
+      if (record(caseNumber).isPresent()) {
         found.putIfAbsent(
             caseNumber,
             PossibleDuplicate.visible(

@@ -144,10 +144,17 @@ public class FieldCrypto {
    * uncommitted data key still depends on.
    */
   public FieldCipher newDataKey(String owner) {
-    EnvelopeCrypto envelope = keys.envelope();
-    int kek = envelope.primaryKeyId();
-    AtomicInteger inFlight = wrapsInFlight.computeIfAbsent(kek, k -> new AtomicInteger());
-    inFlight.incrementAndGet();
+    EnvelopeCrypto envelope;
+    int kek;
+    AtomicInteger inFlight;
+    // Reading the key and counting the wrap happen together, so a rotation waiting for wraps with
+    // an older key either sees this one counted or finds the new key in use.
+    synchronized (this) {
+      envelope = keys.envelope();
+      kek = envelope.primaryKeyId();
+      inFlight = wrapsInFlight.computeIfAbsent(kek, k -> new AtomicInteger());
+      inFlight.incrementAndGet();
+    }
     transactions.registerInterposedSynchronization(
         new Synchronization() {
           @Override
@@ -271,13 +278,17 @@ public class FieldCrypto {
   public void awaitWrapsWithOlderKeys(Duration patience) throws InterruptedException {
     int primary = primaryKeyId();
     Instant deadline = Instant.now().plus(patience);
-    while (wrapsInFlight.entrySet().stream()
-        .anyMatch(e -> e.getKey() != primary && e.getValue().get() > 0)) {
+    while (olderWrapsInFlight(primary)) {
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException("transactions still wrap data keys with an older key");
       }
       Thread.sleep(50);
     }
+  }
+
+  private synchronized boolean olderWrapsInFlight(int primary) {
+    return wrapsInFlight.entrySet().stream()
+        .anyMatch(e -> e.getKey() != primary && e.getValue().get() > 0);
   }
 
   /** Disables every key-encryption key but the primary, once none is needed any more. */
