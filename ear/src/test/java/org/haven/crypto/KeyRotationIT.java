@@ -132,6 +132,9 @@ class KeyRotationIT {
     pool.shutdown();
     assertTrue(pool.awaitTermination(2, TimeUnit.MINUTES));
 
+    System.out.printf(
+        "Key rotation: %s keys rewrapped, %d requests during it, none failed; progress seen: %s%n",
+        status.get("rewrapped"), requests.get(), seen);
     assertEquals("DONE", status.get("state"), "progress seen: " + seen);
     assertEquals(newKey, status.get("newKeyId"));
     assertTrue(((Number) status.get("rewrapped")).intValue() >= seeded.size(), "progress: " + seen);
