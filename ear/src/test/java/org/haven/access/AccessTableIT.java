@@ -115,6 +115,9 @@ class AccessTableIT {
               404),
           new Operation("GET", "/admin/keys", null, 403, 403, 200, 401, 403),
           new Operation("POST", "/admin/keys/rotation", null, 403, 403, 202, 401, 403),
+          new Operation("GET", "/audit/verify", null, 403, 403, 200, 401, 403),
+          new Operation("GET", "/audit/events", null, 200, 200, 200, 401, 200),
+          new Operation("GET", "/audit/events.csv", null, 200, 200, 200, 401, 200),
           new Operation("GET", "/admin/users", null, 403, 403, 200, 401, 403),
           new Operation("GET", "/admin/users/{user}", null, 403, 403, 200, 401, 403),
           new Operation(
@@ -178,7 +181,7 @@ class AccessTableIT {
     RequestSpecification request =
         given()
             .baseUri(HavenDeployment.api().toString())
-            .accept(ContentType.JSON)
+            .accept(op.path().endsWith(".csv") ? "text/csv" : "application/json")
             .redirects()
             .follow(false);
     if (actor.user != null) {

@@ -20,6 +20,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import org.haven.access.boundary.AccessManagement;
+import org.haven.audit.boundary.AuditLog;
 import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseFiles;
 import org.haven.cases.entity.ErasureReason;
@@ -143,6 +144,11 @@ class BoundaryAccessTableIT {
               A),
           new Row("KeyManagement#status", t -> t.keys.status(), N, N, Y, N, N),
           new Row("KeyManagement#rotate", t -> t.rotate(), N, N, Y, N, N),
+          new Row(
+              "AuditLog#events", t -> t.auditLog.events(null, PageRequest.first(5)), Y, Y, Y, N, Y),
+          new Row("AuditLog#export", t -> t.auditLog.export(null), Y, Y, Y, N, Y),
+          new Row("AuditLog#verify", t -> t.auditLog.verify(), N, N, Y, N, N),
+          new Row("AuditLog#checkpoint", t -> t.auditLog.checkpoint(), N, N, Y, N, N),
           new Row("AccessManagement#users", t -> t.access.users(), N, N, Y, N, N),
           new Row("AccessManagement#user", t -> t.access.user("caseworker2.north"), N, N, Y, N, N),
           new Row("AccessManagement#teams", t -> t.access.teams(), N, N, Y, N, N),
@@ -196,6 +202,7 @@ class BoundaryAccessTableIT {
   @Inject CaseFiles caseFiles;
   @Inject AccessManagement access;
   @Inject KeyManagement keys;
+  @Inject AuditLog auditLog;
   @Inject ActAs act;
   String north;
   final List<String> fresh = new ArrayList<>();

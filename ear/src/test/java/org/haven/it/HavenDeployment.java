@@ -39,7 +39,9 @@ public final class HavenDeployment {
         AsCaseworker.class,
         AsSupervisor.class,
         AsAdmin.class,
-        DemoStaff.class);
+        DemoStaff.class,
+        RolledBack.class,
+        RolledBack.Failure.class);
     openTestRunner(web);
     ear.delete(WEB_MODULE);
     return ear.addAsModule(web);

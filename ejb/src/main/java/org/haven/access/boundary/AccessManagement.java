@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.haven.access.control.KeycloakAdmin;
+import org.haven.audit.boundary.AuditTrail;
+import org.haven.audit.entity.AuditAction;
+import org.haven.audit.entity.AuditEvent.Outcome;
 import org.haven.problems.InvalidField;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
@@ -30,6 +33,7 @@ public class AccessManagement {
 
   @Inject KeycloakAdmin keycloak;
   @Inject Staff staff;
+  @Inject AuditTrail audit;
 
   /** Haven's users by user name, service accounts left out. */
   public List<StaffAccount> users() {
@@ -47,17 +51,44 @@ public class AccessManagement {
   }
 
   public Optional<StaffAccount> grantRole(String username, String role) {
-    return change(
-        username, (realm, user) -> user.roles().realmLevel().add(List.of(role(realm, role))));
+    return audited(
+        AuditAction.ROLE_GRANTED,
+        username,
+        "role: " + role,
+        change(
+            username, (realm, user) -> user.roles().realmLevel().add(List.of(role(realm, role)))));
   }
 
   public Optional<StaffAccount> revokeRole(String username, String role) {
-    return change(
-        username, (realm, user) -> user.roles().realmLevel().remove(List.of(role(realm, role))));
+    return audited(
+        AuditAction.ROLE_REVOKED,
+        username,
+        "role: " + role,
+        change(
+            username,
+            (realm, user) -> user.roles().realmLevel().remove(List.of(role(realm, role)))));
+  }
+
+  /** Records an access change (or an attempt on a user who does not exist) in the trail. */
+  private Optional<StaffAccount> audited(
+      AuditAction action, String username, String details, Optional<StaffAccount> result) {
+    audit.record(
+        AuditTrail.Entry.of(action, "user", username)
+            .outcome(result.isPresent() ? Outcome.SUCCESS : Outcome.NOT_FOUND)
+            .details(details));
+    return result;
   }
 
   /** Moves a user into one team (a Keycloak group), out of any other; null leaves all teams. */
   public Optional<StaffAccount> moveToTeam(String username, String team) {
+    return audited(
+        AuditAction.TEAM_CHANGED,
+        username,
+        "team: " + (team == null ? "none" : team),
+        moveInKeycloak(username, team));
+  }
+
+  private Optional<StaffAccount> moveInKeycloak(String username, String team) {
     return change(
         username,
         (realm, user) -> {
@@ -74,6 +105,14 @@ public class AccessManagement {
   }
 
   public Optional<StaffAccount> setEnabled(String username, boolean enabled) {
+    return audited(
+        enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED,
+        username,
+        null,
+        enableInKeycloak(username, enabled));
+  }
+
+  private Optional<StaffAccount> enableInKeycloak(String username, boolean enabled) {
     return change(
         username,
         (realm, user) -> {

@@ -37,6 +37,20 @@ public class AccessPolicy {
     return CaseScope.nothing();
   }
 
+  /** The audit events the caller may read (DOMAIN.md: own actions, their team, all). */
+  public AuditScope auditScope() {
+    if (context.isCallerInRole(ADMIN)) {
+      return new AuditScope(AuditScope.Reach.ALL, null, null);
+    }
+    if (context.isCallerInRole(SUPERVISOR) && caller.team().isPresent()) {
+      return new AuditScope(AuditScope.Reach.TEAM, caller.team().get(), null);
+    }
+    if (context.isCallerInRole(CASEWORKER) && caller.isIdentified()) {
+      return new AuditScope(AuditScope.Reach.OWN, null, caller.subject());
+    }
+    return new AuditScope(AuditScope.Reach.NOTHING, null, null);
+  }
+
   /** The staff member acting now; a caller Haven has not provisioned is refused. */
   public StaffMember actor() {
     return Optional.ofNullable(caller.subject())

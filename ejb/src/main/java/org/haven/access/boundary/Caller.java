@@ -19,6 +19,22 @@ public class Caller implements Serializable {
   private String username;
   private String displayName;
   private List<String> teams = List.of();
+  private String clientAddress;
+  private String requestId;
+
+  /** Where the request comes from and its id, for the audit trail. */
+  public void request(String clientAddress, String requestId) {
+    this.clientAddress = clientAddress;
+    this.requestId = requestId;
+  }
+
+  public String clientAddress() {
+    return clientAddress;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
 
   public void identify(String subject, String username, String displayName, List<String> teams) {
     this.subject = subject;

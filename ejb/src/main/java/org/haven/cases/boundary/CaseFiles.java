@@ -31,6 +31,10 @@ import org.haven.access.boundary.AccessPolicy;
 import org.haven.access.boundary.CaseScope;
 import org.haven.access.boundary.Staff;
 import org.haven.access.entity.StaffMember;
+import org.haven.audit.boundary.AuditTrail;
+import org.haven.audit.boundary.AuditTrail.Entry;
+import org.haven.audit.entity.AuditAction;
+import org.haven.audit.entity.AuditEvent.Outcome;
 import org.haven.cases.control.CaseNumbers;
 import org.haven.cases.control.SurvivorIndexes;
 import org.haven.cases.entity.CaseAssignment;
@@ -67,6 +71,7 @@ public class CaseFiles {
   @Inject Staff staff;
   @Inject FieldCrypto crypto;
   @Inject SurvivorIndexes indexes;
+  @Inject AuditTrail audit;
 
   public static final int MAX_NARRATIVE = 20_000;
 
@@ -86,7 +91,7 @@ public class CaseFiles {
     StaffMember actor = access.actor();
     Instant now = Instant.now();
     StaffMember caseworker = caseworkerFor(team, actor, assignee);
-    List<PossibleDuplicate> duplicates = possibleDuplicates(identity);
+    List<PossibleDuplicate> duplicates = duplicatesOf(identity);
     intake.register(caseNumbers.next(now), team);
     FieldCipher cipher = crypto.newDataKey(intake.dataKeyOwner());
     intake.seal(cipher, identity, narrative, indexes.of(identity));
@@ -95,7 +100,46 @@ public class CaseFiles {
       intake.assignTo(caseworker, actor, now);
     }
     em.flush();
-    return opened(intake, duplicates);
+    CaseFile registered = opened(intake, duplicates);
+    audit.record(
+        Entry.onCase(AuditAction.CASE_REGISTERED, intake.getCaseNumber())
+            .details(
+                "fields: "
+                    + String.join(",", recordedFields(registered))
+                    + "; assigned to: "
+                    + (caseworker == null ? "nobody" : caseworker.getUsername())
+                    + "; possible duplicates: "
+                    + duplicates.size()));
+    return registered;
+  }
+
+  /** The names of the fields an intake filled in (names only: never their values). */
+  private static List<String> recordedFields(CaseFile file) {
+    List<String> fields = new ArrayList<>(List.of("riskLevel"));
+    SurvivorIdentity id = file.getSurvivor();
+    var coded = file.getRecord().getSurvivor();
+    addIf(fields, file.getNarrative() != null, "narrative");
+    addIf(fields, id.getGivenNames() != null, "survivor.givenNames");
+    addIf(fields, id.getFamilyName() != null, "survivor.familyName");
+    addIf(fields, !id.getAliases().isEmpty(), "survivor.aliases");
+    addIf(fields, id.getBirthDate() != null, "survivor.birthDate");
+    addIf(fields, coded.getAgeBand() != null, "survivor.ageBand");
+    addIf(fields, coded.getSex() != null, "survivor.sex");
+    addIf(fields, coded.getNationality() != null, "survivor.nationality");
+    addIf(fields, !coded.getLanguages().isEmpty(), "survivor.languages");
+    addIf(fields, !id.getPhones().isEmpty(), "survivor.phones");
+    addIf(fields, id.getEmail() != null, "survivor.email");
+    addIf(fields, id.getAddress() != null, "survivor.address");
+    addIf(fields, id.getDocumentType() != null, "survivor.document.type");
+    addIf(fields, id.getDocumentNumber() != null, "survivor.document.number");
+    addIf(fields, id.getPlaceOfOrigin() != null, "survivor.placeOfOrigin");
+    return fields;
+  }
+
+  private static void addIf(List<String> fields, boolean present, String name) {
+    if (present) {
+      fields.add(name);
+    }
   }
 
   /**
@@ -103,6 +147,14 @@ public class CaseFiles {
    * document number. Named when the caller may open them; otherwise only where to ask.
    */
   public List<PossibleDuplicate> possibleDuplicates(SurvivorIdentity identity) {
+    List<PossibleDuplicate> found = duplicatesOf(identity);
+    audit.record(
+        Entry.of(AuditAction.DUPLICATES_CHECKED, "case", null)
+            .details("possible duplicates: " + found.size()));
+    return found;
+  }
+
+  private List<PossibleDuplicate> duplicatesOf(SurvivorIdentity identity) {
     Set<CaseIndexEntry> keys = new HashSet<>();
     for (CaseIndexEntry entry : indexes.of(identity)) {
       if (entry.getKind() == SearchIndex.NAME_BIRTH_DATE
@@ -153,11 +205,17 @@ public class CaseFiles {
           }
           StaffMember caseworker =
               caseworkerOfTeam(c.getOwningTeam(), caseworkerUsername, "caseworker");
+          String before = c.currentCaseworker().map(StaffMember::getUsername).orElse("nobody");
           if (!c.currentCaseworker().filter(caseworker::equals).isPresent()) {
             c.assignTo(caseworker, access.actor(), Instant.now());
           }
+          audit.record(
+              Entry.onCase(AuditAction.CASE_REASSIGNED, caseNumber)
+                  .details(
+                      "changed: assignee; from " + before + " to " + caseworker.getUsername()));
         });
     em.flush();
+    notFoundAudited(found, AuditAction.CASE_REASSIGNED, caseNumber);
     return found.map(this::opened);
   }
 
@@ -171,7 +229,18 @@ public class CaseFiles {
 
   /** The case with this number, opened, if the caller may see it. */
   public Optional<CaseFile> find(String caseNumber) {
-    return record(caseNumber).map(this::opened);
+    Optional<CaseFile> found = record(caseNumber).map(this::opened);
+    audit.record(
+        Entry.onCase(AuditAction.CASE_READ, caseNumber)
+            .outcome(found.isPresent() ? Outcome.SUCCESS : Outcome.NOT_FOUND));
+    return found;
+  }
+
+  /** An attempt on a case the caller may not see (or that does not exist), for the trail. */
+  private void notFoundAudited(Optional<?> found, AuditAction action, String caseNumber) {
+    if (found.isEmpty()) {
+      audit.record(Entry.onCase(action, caseNumber).outcome(Outcome.NOT_FOUND));
+    }
   }
 
   /** How many cases the caller may see. */
@@ -197,11 +266,27 @@ public class CaseFiles {
             .setFirstResult(request.offset())
             .setMaxResults(request.size())
             .getResultList();
-    return new Page<>(
-        items.stream().map(this::openedForList).toList(),
-        request.page(),
-        request.size(),
-        count(criteria));
+    Page<CaseFile> page =
+        new Page<>(
+            items.stream().map(this::openedForList).toList(),
+            request.page(),
+            request.size(),
+            count(criteria));
+    String shown =
+        "shown: "
+            + AuditTrail.caseNumbers(items.stream().map(SurvivorCase::getCaseNumber).toList());
+    audit.record(
+        criteria.isEmpty()
+            ? Entry.of(AuditAction.CASES_LISTED, "case", null).details(shown)
+            : Entry.of(AuditAction.CASES_SEARCHED, "case", null)
+                .details(
+                    "criteria: "
+                        + criteria.criteriaNames()
+                        + "; results: "
+                        + page.totalItems()
+                        + "; "
+                        + shown));
+    return page;
   }
 
   /**
@@ -214,8 +299,11 @@ public class CaseFiles {
         c -> {
           refuseIfErased(c);
           c.requestErasure(reason, access.actor(), Instant.now());
+          audit.record(
+              Entry.onCase(AuditAction.ERASURE_REQUESTED, caseNumber).reason(reason.name()));
         });
     em.flush();
+    notFoundAudited(found, AuditAction.ERASURE_REQUESTED, caseNumber);
     return found.map(this::opened);
   }
 
@@ -234,8 +322,10 @@ public class CaseFiles {
                 "only the requester or a supervisor of the team withdraws an erasure request");
           }
           c.withdrawErasureRequest();
+          audit.record(Entry.onCase(AuditAction.ERASURE_WITHDRAWN, caseNumber));
         });
     em.flush();
+    notFoundAudited(found, AuditAction.ERASURE_WITHDRAWN, caseNumber);
     return found.map(this::opened);
   }
 
@@ -264,8 +354,15 @@ public class CaseFiles {
           }
           c.erase(actor, now);
           crypto.shred(c.dataKeyOwner());
+          audit.record(
+              Entry.onCase(AuditAction.SURVIVOR_ERASED, caseNumber)
+                  .reason(c.getErasureReason().name())
+                  .details(
+                      "requested by: "
+                          + c.erasureRequestedBy().map(StaffMember::getUsername).orElse("-")));
         });
     em.flush();
+    notFoundAudited(found, AuditAction.SURVIVOR_ERASED, caseNumber);
     return found.map(this::opened);
   }
 

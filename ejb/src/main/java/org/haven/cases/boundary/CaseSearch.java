@@ -16,6 +16,24 @@ public record CaseSearch(String name, LocalDate birthDate, String phone, String 
     return blank(name) && birthDate == null && blank(phone) && blank(documentNumber);
   }
 
+  /** Which criteria were given (names only), for the audit trail. */
+  public String criteriaNames() {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    if (!blank(name)) {
+      names.add("name");
+    }
+    if (birthDate != null) {
+      names.add("birthDate");
+    }
+    if (!blank(phone)) {
+      names.add("phone");
+    }
+    if (!blank(documentNumber)) {
+      names.add("documentNumber");
+    }
+    return String.join(",", names);
+  }
+
   private static boolean blank(String s) {
     return s == null || s.isBlank();
   }

@@ -1,5 +1,9 @@
 package org.haven.crypto.boundary;
 
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeyTemplates;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -14,7 +18,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,10 +82,21 @@ public class FieldCrypto {
 
   private KeyEncryptionKeyStore store;
 
+  /**
+   * Keysets Haven keeps in files outside the database, encrypted by the key-encryption key (the
+   * audit checkpoints' signing key): encrypted again under the new key before a rotation retires
+   * the old one.
+   */
+  private final Map<Path, String> keysetFiles = new ConcurrentHashMap<>();
+
   /** Data keys being wrapped in still open transactions, by the key-encryption key they used. */
   private final Map<Integer, AtomicInteger> wrapsInFlight = new ConcurrentHashMap<>();
 
-  private record Keys(EnvelopeCrypto envelope, Map<SearchIndex, BlindIndex> indexes) {}
+  private record Keys(
+      EnvelopeCrypto envelope, Map<SearchIndex, BlindIndex> indexes, BlindIndex auditChain) {}
+
+  /** The owner of the audit chain's keyed hash in data_key. */
+  public static final String AUDIT_CHAIN_OWNER = "audit:chain";
 
   /** A key-encryption key as the admin page shows it: id, status, primary. */
   public record KeyInfo(String id, String status, boolean primary) {
@@ -102,7 +120,7 @@ public class FieldCrypto {
     try {
       store = KeyEncryptionKeyStore.configured(keyFile, inlineKey, demo, Path.of(dataDirectory));
       EnvelopeCrypto envelope = new EnvelopeCrypto(store.load(demo));
-      keys = new Keys(envelope, indexKeys(envelope));
+      keys = new Keys(envelope, indexKeys(envelope), prfKey(envelope, AUDIT_CHAIN_OWNER));
       LOG.info(
           "Field encryption ready: key-encryption key from "
               + store.describe()
@@ -118,24 +136,40 @@ public class FieldCrypto {
       throws GeneralSecurityException {
     Map<SearchIndex, BlindIndex> indexes = new EnumMap<>(SearchIndex.class);
     for (SearchIndex index : SearchIndex.values()) {
-      String owner = INDEX_OWNER + index.name();
-      DataKey stored = em.find(DataKey.class, owner);
-      if (stored == null) {
-        byte[] wrapped = envelope.wrapKey(BlindIndex.newKey(), owner);
-        stored = new DataKey(owner, wrapped, EnvelopeCrypto.wrappingKeyId(wrapped));
-        em.persist(stored);
-      } else if (!envelope.canUnwrap(stored.getKekId())) {
-        throw new IllegalStateException(
-            "The configured key-encryption key ("
-                + store.describe()
-                + ") cannot unwrap Haven's keys: they were wrapped by key "
-                + Integer.toUnsignedString(stored.getKekId())
-                + ", which it does not hold or has disabled. Is HAVEN_KEK_FILE the key this"
-                + " database was created with?");
-      }
-      indexes.put(index, new BlindIndex(envelope.unwrapKey(stored.getWrapped(), owner)));
+      indexes.put(index, prfKey(envelope, INDEX_OWNER + index.name()));
     }
     return indexes;
+  }
+
+  /** A keyed PRF stored wrapped in data_key, created on the first start. */
+  private BlindIndex prfKey(EnvelopeCrypto envelope, String owner) throws GeneralSecurityException {
+    DataKey stored = em.find(DataKey.class, owner);
+    if (stored == null) {
+      byte[] wrapped = envelope.wrapKey(BlindIndex.newKey(), owner);
+      stored = new DataKey(owner, wrapped, EnvelopeCrypto.wrappingKeyId(wrapped));
+      em.persist(stored);
+    } else if (!envelope.canUnwrap(stored.getKekId())) {
+      throw new IllegalStateException(
+          "The configured key-encryption key ("
+              + store.describe()
+              + ") cannot unwrap Haven's keys: they were wrapped by key "
+              + Integer.toUnsignedString(stored.getKekId())
+              + ", which it does not hold or has disabled. Is HAVEN_KEK_FILE the key this"
+              + " database was created with?");
+    }
+    return new BlindIndex(envelope.unwrapKey(stored.getWrapped(), owner));
+  }
+
+  /**
+   * The audit chain's keyed hash of an event's canonical content (hex, 256 bits): without the key,
+   * which only the key-encryption key unwraps, nobody can forge a link of the chain.
+   */
+  public String chainHash(String canonical) {
+    try {
+      return keys.auditChain().full(canonical);
+    } catch (GeneralSecurityException e) {
+      throw new CryptoFailure("cannot hash an audit event", e);
+    }
   }
 
   /**
@@ -251,7 +285,7 @@ public class FieldCrypto {
       EnvelopeCrypto rotated =
           new EnvelopeCrypto(EnvelopeCrypto.withNewPrimary(keys.envelope().keyEncryptionKey()));
       store.save(rotated.keyEncryptionKey());
-      keys = new Keys(rotated, keys.indexes());
+      keys = new Keys(rotated, keys.indexes(), keys.auditChain());
       LOG.info(
           "Key rotation: new primary key-encryption key "
               + Integer.toUnsignedString(rotated.primaryKeyId()));
@@ -291,14 +325,62 @@ public class FieldCrypto {
         .anyMatch(e -> e.getKey() != primary && e.getValue().get() > 0);
   }
 
+  /**
+   * A keyset kept in a file outside the database, encrypted by the key-encryption key; created from
+   * the Tink template on first use. {@code purpose} binds the file to its use.
+   */
+  public synchronized KeysetHandle keysetFile(Path file, String template, String purpose) {
+    try {
+      Aead kek = keys.envelope().keyEncryptionAead();
+      KeysetHandle handle;
+      if (Files.exists(file)) {
+        handle =
+            TinkJsonProtoKeysetFormat.parseEncryptedKeyset(
+                Files.readString(file, StandardCharsets.UTF_8),
+                kek,
+                purpose.getBytes(StandardCharsets.UTF_8));
+        // Under the primary key from now on, should an offline rotation retire the old one.
+        writeKeysetFile(file, handle, kek, purpose);
+      } else {
+        handle = KeysetHandle.generateNew(KeyTemplates.get(template));
+        writeKeysetFile(file, handle, kek, purpose);
+      }
+      keysetFiles.put(file, purpose);
+      return handle;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new CryptoFailure("cannot read or create the keyset in " + file, e);
+    }
+  }
+
+  private static void writeKeysetFile(Path file, KeysetHandle handle, Aead kek, String purpose)
+      throws GeneralSecurityException, IOException {
+    String json =
+        TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(
+            handle, kek, purpose.getBytes(StandardCharsets.UTF_8));
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Path temporary = file.resolveSibling(file.getFileName() + ".new");
+    Files.writeString(temporary, json, StandardCharsets.UTF_8);
+    Files.move(
+        temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
   /** Disables every key-encryption key but the primary, once none is needed any more. */
   public synchronized void retireOlderKeys() {
     try {
+      Aead current = keys.envelope().keyEncryptionAead();
+      for (Map.Entry<Path, String> file : keysetFiles.entrySet()) {
+        KeysetHandle handle =
+            TinkJsonProtoKeysetFormat.parseEncryptedKeyset(
+                Files.readString(file.getKey(), StandardCharsets.UTF_8),
+                current,
+                file.getValue().getBytes(StandardCharsets.UTF_8));
+        writeKeysetFile(file.getKey(), handle, current, file.getValue());
+      }
       EnvelopeCrypto retired =
           new EnvelopeCrypto(
               EnvelopeCrypto.withOnlyPrimaryEnabled(keys.envelope().keyEncryptionKey()));
       store.save(retired.keyEncryptionKey());
-      keys = new Keys(retired, keys.indexes());
+      keys = new Keys(retired, keys.indexes(), keys.auditChain());
       LOG.info("Key rotation: older key-encryption keys disabled");
     } catch (GeneralSecurityException | IOException e) {
       throw new CryptoFailure("cannot store the key-encryption key", e);

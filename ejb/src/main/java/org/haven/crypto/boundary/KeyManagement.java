@@ -5,6 +5,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.haven.access.boundary.AccessPolicy;
+import org.haven.audit.boundary.AuditTrail;
+import org.haven.audit.entity.AuditAction;
 import org.haven.crypto.control.KeyRotationJob;
 
 /**
@@ -17,6 +19,7 @@ public class KeyManagement {
 
   @Inject FieldCrypto crypto;
   @Inject KeyRotationJob rotation;
+  @Inject AuditTrail audit;
 
   /** What the keys page and {@code GET /api/v1/admin/keys} show. */
   public record KeyStatus(
@@ -32,7 +35,10 @@ public class KeyManagement {
 
   /** Starts a rotation of the key-encryption key; its progress shows in {@link #status()}. */
   public KeyStatus rotate() {
-    rotation.start();
+    KeyRotationJob.Progress started = rotation.start();
+    audit.record(
+        AuditTrail.Entry.of(AuditAction.KEY_ROTATION_STARTED, "key", started.newKeyId())
+            .details("keys to rewrap: " + started.total()));
     return status();
   }
 }

@@ -48,6 +48,11 @@ public final class BlindIndex {
         .formatHex(prf.computePrimary(normalised.getBytes(StandardCharsets.UTF_8), BYTES));
   }
 
+  /** The full 256-bit PRF output of a value, hex: for the audit chain, which must not collide. */
+  public String full(String value) throws GeneralSecurityException {
+    return HexFormat.of().formatHex(prf.computePrimary(value.getBytes(StandardCharsets.UTF_8), 32));
+  }
+
   /** Names: accents and case folded, punctuation dropped, whitespace collapsed. */
   public static String name(String value) {
     if (value == null) {

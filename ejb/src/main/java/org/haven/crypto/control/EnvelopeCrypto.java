@@ -130,6 +130,11 @@ public final class EnvelopeCrypto {
     return keyEncryptionKey.getPrimary().getId();
   }
 
+  /** The key-encryption key as an AEAD, for keysets Haven keeps encrypted in files. */
+  public Aead keyEncryptionAead() {
+    return wrapper;
+  }
+
   public KeysetHandle keyEncryptionKey() {
     return keyEncryptionKey;
   }

@@ -19,6 +19,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.haven.audit.boundary.AuditTrail;
+import org.haven.audit.entity.AuditAction;
+import org.haven.audit.entity.AuditEvent.Outcome;
 import org.haven.crypto.boundary.FieldCrypto;
 import org.haven.problems.Conflict;
 
@@ -59,6 +62,7 @@ public class KeyRotationJob {
 
   @Inject FieldCrypto crypto;
   @Inject Rewrapping rewrapping;
+  @Inject AuditTrail audit;
   @Resource TimerService timers;
 
   private volatile Progress progress = new Progress(State.IDLE, null, 0, 0, 0, null, null, null);
@@ -140,9 +144,16 @@ public class KeyRotationJob {
               Instant.now().truncatedTo(ChronoUnit.MILLIS),
               null);
       LOG.info("Key rotation: done, " + p.rewrapped() + " keys rewrapped");
+      audit.recordApart(
+          AuditTrail.Entry.of(AuditAction.KEY_ROTATION_FINISHED, "key", p.newKeyId())
+              .details("keys rewrapped: " + p.rewrapped() + "; older keys disabled"));
     } catch (RuntimeException | InterruptedException e) {
       LOG.log(Level.SEVERE, "Key rotation failed; start it again to resume", e);
       Progress p = progress;
+      audit.recordApart(
+          AuditTrail.Entry.of(AuditAction.KEY_ROTATION_FINISHED, "key", p.newKeyId())
+              .outcome(Outcome.FAILED)
+              .details("keys rewrapped: " + p.rewrapped()));
       progress =
           new Progress(
               State.FAILED,

@@ -15,6 +15,7 @@ public final class Migrations {
     return Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)
         .locations(LOCATION)
+        .javaMigrations(new V6__Audit_append_only())
         .failOnMissingLocations(true)
         .validateMigrationNaming(true);
   }

@@ -4,47 +4,147 @@ import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.access.boundary.Caller;
 import org.haven.access.boundary.Staff;
 import org.haven.access.entity.StaffMember;
 import org.haven.api.Problem;
+import org.haven.audit.boundary.AuditTrail;
+import org.haven.audit.entity.AuditAction;
+import org.haven.audit.entity.AuditEvent.Outcome;
 import org.wildfly.security.http.oidc.AccessToken;
 import org.wildfly.security.http.oidc.OidcPrincipal;
 
-/** Reads who is calling from the verified Keycloak token, for pages and API alike. */
-@WebFilter(urlPatterns = "/*")
+/**
+ * Reads who is calling from the verified Keycloak token, for pages and API alike, gives every
+ * request an id ({@code X-Request-Id}), and writes to the audit trail what happens at the door: the
+ * first request of a session (sign-in) and every refusal (401, 403), whichever layer refused.
+ */
+@WebFilter(
+    urlPatterns = "/*",
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class CallerFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
 
   private static final Jsonb JSON = JsonbBuilder.create();
 
+  private static final String SIGNED_IN = "haven.signedIn";
+
+  /** Path segments that may go into the trail as they are; anything else could be user input. */
+  private static final Pattern SAFE_SEGMENT =
+      Pattern.compile(
+          "HVN-\\d{4}-\\d{6,}|[a-z]+\\.xhtml|haven|api|v1|cases|assignee|erasure-request|erasure"
+              + "|admin|users|roles|team|enabled|keys|rotation|audit|verify|events|events\\.csv"
+              + "|error|caseworker|supervisor");
+
   @Inject Caller caller;
   @Inject Staff staff;
+  @Inject AuditTrail audit;
+  @Inject SignIns signIns;
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    if (request.getDispatcherType() == DispatcherType.ERROR) {
+      // A refusal the container made before any filter ran (a page's security constraint).
+      if (caller.requestId() == null) {
+        startRequest(request, response);
+        identify(request);
+      }
+      chain.doFilter(request, response);
+      Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+      Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+      if (status instanceof Integer code && (code == 401 || code == 403)) {
+        denied(request.getMethod(), uri == null ? request.getRequestURI() : uri.toString(), code);
+      }
+      return;
+    }
+    startRequest(request, response);
+    if (identify(request)) {
+      if (provision(request).isDisabled()) {
+        denied(request.getMethod(), request.getRequestURI(), 403);
+        refuse(request, response);
+        return;
+      }
+      signedIn(request);
+    }
+    chain.doFilter(request, response);
+    if (response.getStatus() == 401 || response.getStatus() == 403) {
+      denied(request.getMethod(), request.getRequestURI(), response.getStatus());
+    }
+  }
+
+  private void startRequest(HttpServletRequest request, HttpServletResponse response) {
+    String id = UUID.randomUUID().toString();
+    caller.request(request.getRemoteAddr(), id);
+    response.setHeader("X-Request-Id", id);
+  }
+
+  /** Identifies the caller from their verified token; false for an anonymous request. */
+  private boolean identify(HttpServletRequest request) {
     if (request.getUserPrincipal() instanceof OidcPrincipal<?> principal) {
       AccessToken token = principal.getOidcSecurityContext().getToken();
       caller.identify(
           token.getSubject(), token.getPreferredUsername(), token.getName(), teams(token));
-      if (provision(request).isDisabled()) {
-        refuse(request, response);
-        return;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The first request of a sign-in: of a browser session, or of a Keycloak session (its {@code
+   * sid}) for API clients, which have no HTTP session.
+   */
+  private void signedIn(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      if (session.getAttribute(SIGNED_IN) == null) {
+        session.setAttribute(SIGNED_IN, Boolean.TRUE);
+        audit.recordApart(AuditTrail.Entry.of(AuditAction.SIGN_IN, "session", "browser"));
+      }
+      return;
+    }
+    if (request.getUserPrincipal() instanceof OidcPrincipal<?> principal) {
+      Object sid = principal.getOidcSecurityContext().getToken().getClaimValue("sid");
+      String key = sid == null ? caller.subject() : sid.toString();
+      if (signIns.firstSeen(key)) {
+        audit.recordApart(AuditTrail.Entry.of(AuditAction.SIGN_IN, "session", "api"));
       }
     }
-    chain.doFilter(request, response);
+  }
+
+  /** A refusal, with the path reduced to what cannot hold a typed-in name. */
+  private void denied(String method, String path, int status) {
+    audit.recordApart(
+        AuditTrail.Entry.of(AuditAction.ACCESS_DENIED, "request", method + " " + safePath(path))
+            .outcome(Outcome.DENIED)
+            .details("HTTP " + status));
+  }
+
+  static String safePath(String path) {
+    String[] segments = path.split("/", -1);
+    for (int i = 0; i < segments.length; i++) {
+      if (!segments[i].isEmpty() && !SAFE_SEGMENT.matcher(segments[i]).matches()) {
+        segments[i] = "{…}";
+      }
+    }
+    String safe = String.join("/", segments);
+    return safe.length() > 56 ? safe.substring(safe.length() - 56) : safe;
   }
 
   /**

@@ -1,0 +1,286 @@
+package org.haven.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.haven.it.DemoStaff;
+import org.haven.it.HavenDeployment;
+import org.haven.it.Keycloak;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The trail as seen over REST: every audited endpoint leaves exactly the event it should (found by
+ * the request's {@code X-Request-Id}), with actor, roles, team, client address; denials are
+ * recorded; the viewer's scope holds; the verifier answers in its documented shape.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AuditApiIT {
+
+  static final Map<DemoStaff, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return HavenDeployment.asBuilt();
+  }
+
+  static RequestSpecification as(DemoStaff user) {
+    RequestSpecification request =
+        given()
+            .baseUri(HavenDeployment.api().toString())
+            .accept(ContentType.JSON)
+            .contentType(ContentType.JSON);
+    return user == null
+        ? request
+        : request
+            .auth()
+            .oauth2(TOKENS.computeIfAbsent(user, u -> Keycloak.accessToken(u.username)));
+  }
+
+  /** The events a request left, sign-ins aside (a token's first request also signs in). */
+  static List<Map<String, Object>> eventsOf(Response response) {
+    String requestId = response.header("X-Request-Id");
+    assertNotNull(requestId, "every answer names its request");
+    List<Map<String, Object>> recent =
+        as(DemoStaff.ADMIN)
+            .get("/audit/events?size=100")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("items");
+    return recent.stream()
+        .filter(e -> requestId.equals(e.get("requestId")))
+        .filter(e -> !"SIGN_IN".equals(e.get("action")))
+        .toList();
+  }
+
+  static Map<String, Object> onlyEvent(Response response, String action, String outcome) {
+    List<Map<String, Object>> events = eventsOf(response);
+    assertEquals(1, events.size(), "events of the request: " + events);
+    Map<String, Object> event = events.get(0);
+    assertEquals(action, event.get("action"), event.toString());
+    assertEquals(outcome, event.get("outcome"), event.toString());
+    assertNotNull(event.get("clientAddress"));
+    assertNotNull(event.get("occurredAt"));
+    return event;
+  }
+
+  static String register(DemoStaff user) {
+    return as(user)
+        .body(
+            "{\"riskLevel\":\"LOW\",\"survivor\":{\"givenNames\":\"Audit\",\"familyName\":\"Trail\"}}")
+        .post("/cases")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("caseNumber");
+  }
+
+  @Test
+  void everyAuditedEndpointLeavesExactlyItsEvent() {
+    Response created =
+        as(DemoStaff.CASEWORKER_NORTH)
+            .body(
+                "{\"riskLevel\":\"HIGH\",\"narrative\":\"x\",\"survivor\":{\"givenNames\":\"Ann\"}}")
+            .post("/cases");
+    String number = created.path("caseNumber");
+    Map<String, Object> registered = onlyEvent(created, "CASE_REGISTERED", "SUCCESS");
+    assertEquals(number, registered.get("objectId"));
+    assertEquals("caseworker.north", registered.get("actorUsername"));
+    assertEquals(DemoStaff.CASEWORKER_NORTH.subject, registered.get("actorSubject"));
+    assertEquals("caseworker", registered.get("actorRoles"));
+    assertEquals("north", registered.get("actorTeam"));
+    assertTrue(((String) registered.get("details")).contains("survivor.givenNames"));
+    assertFalse(((String) registered.get("details")).contains("Ann"), "names, never values");
+
+    record Call(
+        Function<RequestSpecification, Response> call,
+        DemoStaff as,
+        String action,
+        String outcome,
+        String objectId) {}
+    String south = register(DemoStaff.CASEWORKER_SOUTH);
+    List<Call> calls =
+        List.of(
+            new Call(
+                r -> r.get("/cases/" + number),
+                DemoStaff.CASEWORKER_NORTH,
+                "CASE_READ",
+                "SUCCESS",
+                number),
+            new Call(
+                r -> r.get("/cases/" + south),
+                DemoStaff.CASEWORKER_NORTH,
+                "CASE_READ",
+                "NOT_FOUND",
+                south),
+            new Call(
+                r -> r.get("/cases/Amina"),
+                DemoStaff.CASEWORKER_NORTH,
+                "CASE_READ",
+                "NOT_FOUND",
+                "(not a case number)"),
+            new Call(
+                r -> r.get("/cases"), DemoStaff.CASEWORKER_NORTH, "CASES_LISTED", "SUCCESS", null),
+            new Call(
+                r -> r.get("/cases?name=Ann"),
+                DemoStaff.CASEWORKER_NORTH,
+                "CASES_SEARCHED",
+                "SUCCESS",
+                null),
+            new Call(
+                r ->
+                    r.body("{\"caseworker\":\"caseworker.north\"}")
+                        .put("/cases/" + number + "/assignee"),
+                DemoStaff.SUPERVISOR_NORTH,
+                "CASE_REASSIGNED",
+                "SUCCESS",
+                number),
+            new Call(
+                r ->
+                    r.body("{\"reason\":\"SURVIVOR_REQUEST\"}")
+                        .post("/cases/" + number + "/erasure-request"),
+                DemoStaff.CASEWORKER_NORTH,
+                "ERASURE_REQUESTED",
+                "SUCCESS",
+                number),
+            new Call(
+                r -> r.delete("/cases/" + number + "/erasure-request"),
+                DemoStaff.CASEWORKER_NORTH,
+                "ERASURE_WITHDRAWN",
+                "SUCCESS",
+                number),
+            new Call(
+                r -> r.body("{}").post("/cases/" + number + "/erasure"),
+                DemoStaff.CASEWORKER_NORTH,
+                "ACCESS_DENIED",
+                "DENIED",
+                null),
+            new Call(
+                r ->
+                    r.body("{\"reason\":\"RECORDED_IN_ERROR\"}")
+                        .post("/cases/" + number + "/erasure"),
+                DemoStaff.SUPERVISOR_NORTH,
+                "SURVIVOR_ERASED",
+                "SUCCESS",
+                number),
+            new Call(r -> r.get("/cases"), DemoStaff.ADMIN, "ACCESS_DENIED", "DENIED", null),
+            new Call(r -> r.get("/cases"), null, "ACCESS_DENIED", "DENIED", null),
+            new Call(
+                r -> r.put("/admin/users/caseworker2.north/roles/caseworker"),
+                DemoStaff.ADMIN,
+                "ROLE_GRANTED",
+                "SUCCESS",
+                "caseworker2.north"),
+            new Call(
+                r -> r.body("{\"team\":\"north\"}").put("/admin/users/caseworker2.north/team"),
+                DemoStaff.ADMIN,
+                "TEAM_CHANGED",
+                "SUCCESS",
+                "caseworker2.north"),
+            new Call(
+                r -> r.body("{\"enabled\":true}").put("/admin/users/caseworker2.north/enabled"),
+                DemoStaff.ADMIN,
+                "USER_ENABLED",
+                "SUCCESS",
+                "caseworker2.north"),
+            new Call(
+                r -> r.accept("text/csv").get("/audit/events.csv"),
+                DemoStaff.SUPERVISOR_NORTH,
+                "AUDIT_EXPORTED",
+                "SUCCESS",
+                null),
+            new Call(
+                r -> r.get("/audit/verify"), DemoStaff.ADMIN, "AUDIT_VERIFIED", "SUCCESS", null));
+    for (Call c : calls) {
+      Response response = c.call().apply(as(c.as()));
+      assertTrue(response.statusCode() < 500, response.asString());
+      Map<String, Object> event = onlyEvent(response, c.action(), c.outcome());
+      if (c.objectId() != null) {
+        assertEquals(c.objectId(), event.get("objectId"), event.toString());
+      }
+      if (c.as() != null) {
+        assertEquals(c.as().username, event.get("actorUsername"), event.toString());
+      }
+    }
+  }
+
+  @Test
+  void aSearchRecordsThatItHappenedAndItsCountNeverItsTerms() {
+    Response search = as(DemoStaff.SUPERVISOR_NORTH).get("/cases?name=Qz9Secret&phone=0800");
+    Map<String, Object> event = onlyEvent(search, "CASES_SEARCHED", "SUCCESS");
+    assertEquals("criteria: name,phone; results: 0; shown: ", event.get("details"));
+    assertFalse(event.toString().contains("Qz9Secret"));
+  }
+
+  @Test
+  void theFirstRequestOfASessionIsASignIn() {
+    String token = Keycloak.accessToken("supervisor.south");
+    Response first =
+        given().baseUri(HavenDeployment.api().toString()).auth().oauth2(token).get("/cases");
+    String requestId = first.header("X-Request-Id");
+    List<Map<String, Object>> recent =
+        as(DemoStaff.ADMIN).get("/audit/events?action=SIGN_IN&size=100").path("items");
+    assertTrue(
+        recent.stream()
+            .anyMatch(
+                e ->
+                    requestId.equals(e.get("requestId"))
+                        && "supervisor.south".equals(e.get("actorUsername"))),
+        "no sign-in for " + requestId);
+  }
+
+  @Test
+  void eachRoleReadsOnlyItsPartOfTheTrail() {
+    register(DemoStaff.CASEWORKER_SOUTH);
+    register(DemoStaff.CASEWORKER_NORTH);
+    List<Map<String, Object>> own =
+        as(DemoStaff.CASEWORKER_NORTH)
+            .get("/audit/events?size=100")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("items");
+    assertFalse(own.isEmpty());
+    assertTrue(
+        own.stream()
+            .allMatch(e -> DemoStaff.CASEWORKER_NORTH.subject.equals(e.get("actorSubject"))));
+    List<Map<String, Object>> team =
+        as(DemoStaff.SUPERVISOR_NORTH).get("/audit/events?size=100").path("items");
+    assertTrue(team.stream().allMatch(e -> "north".equals(e.get("actorTeam"))));
+    assertTrue(team.stream().anyMatch(e -> "caseworker.north".equals(e.get("actorUsername"))));
+    List<Map<String, Object>> all = as(DemoStaff.ADMIN).get("/audit/events?size=100").path("items");
+    assertTrue(all.stream().anyMatch(e -> "south".equals(e.get("actorTeam"))));
+    // Filters: by case number and action.
+    String number = register(DemoStaff.CASEWORKER_NORTH);
+    List<Map<String, Object>> ofCase =
+        as(DemoStaff.ADMIN)
+            .get("/audit/events?caseNumber=" + number + "&action=CASE_REGISTERED")
+            .path("items");
+    assertEquals(1, ofCase.size());
+    as(DemoStaff.ADMIN).get("/audit/events?action=NOPE").then().statusCode(400);
+    as(DemoStaff.ADMIN).get("/audit/events?from=2026-02-30").then().statusCode(400);
+  }
+
+  @Test
+  void theVerifierAnswersInItsDocumentedShape() {
+    Response verified = as(DemoStaff.ADMIN).get("/audit/verify");
+    verified.then().statusCode(200);
+    assertEquals(Boolean.TRUE, verified.path("intact"), verified.asString());
+    assertTrue(((Number) verified.path("verifiedThrough")).longValue() > 0);
+    assertEquals(
+        List.of("intact", "verifiedThrough"), List.copyOf(verified.jsonPath().getMap("").keySet()));
+  }
+}

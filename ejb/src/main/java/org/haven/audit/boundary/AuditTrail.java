@@ -1,0 +1,159 @@
+package org.haven.audit.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.haven.access.boundary.AccessPolicy;
+import org.haven.access.boundary.Caller;
+import org.haven.audit.entity.AuditAction;
+import org.haven.audit.entity.AuditChainHead;
+import org.haven.audit.entity.AuditEvent;
+import org.haven.audit.entity.AuditEvent.Outcome;
+import org.haven.crypto.boundary.FieldCrypto;
+
+/**
+ * The one place that writes the audit trail. An event joins the transaction of the change it
+ * records ({@link #record}): a rolled-back change leaves no event, a committed one always has its
+ * event. Denials and sign-ins, which change nothing, get a transaction of their own ({@link
+ * #recordApart}). The actor, time, client address and request id come from the call itself; the
+ * caller says only what happened, and never with a protected value.
+ */
+@Stateless
+@PermitAll
+public class AuditTrail {
+
+  /** Case numbers are safe to record; anything else a user typed where one belongs is not. */
+  private static final Pattern CASE_NUMBER = Pattern.compile("HVN-\\d{4}-\\d{6,}");
+
+  @PersistenceContext EntityManager em;
+  @Inject Caller caller;
+  @Inject FieldCrypto crypto;
+  @Resource SessionContext context;
+
+  /** What happened, to what, how it ended, why, and non-protected details. */
+  public record Entry(
+      AuditAction action,
+      String objectType,
+      String objectId,
+      Outcome outcome,
+      String reason,
+      String details) {
+
+    public static Entry of(AuditAction action, String objectType, String objectId) {
+      return new Entry(action, objectType, objectId, Outcome.SUCCESS, null, null);
+    }
+
+    /** The entry for a case, its number kept only if it is one (user input may be anything). */
+    public static Entry onCase(AuditAction action, String caseNumber) {
+      return of(action, "case", safeCaseNumber(caseNumber));
+    }
+
+    public Entry outcome(Outcome value) {
+      return new Entry(action, objectType, objectId, value, reason, details);
+    }
+
+    public Entry reason(String value) {
+      return new Entry(action, objectType, objectId, outcome, value, details);
+    }
+
+    public Entry details(String value) {
+      return new Entry(action, objectType, objectId, outcome, reason, value);
+    }
+  }
+
+  /** A case number as given, or a marker when the value is not one and could be anything. */
+  public static String safeCaseNumber(String value) {
+    return value != null && CASE_NUMBER.matcher(value).matches() ? value : "(not a case number)";
+  }
+
+  /** Case numbers as a detail: "shown: HVN-…, HVN-…". */
+  public static String caseNumbers(Collection<String> numbers) {
+    return numbers.stream().map(AuditTrail::safeCaseNumber).collect(Collectors.joining(","));
+  }
+
+  /** Records an event in the caller's transaction, which must exist. */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public AuditEvent record(Entry entry) {
+    return append(entry);
+  }
+
+  /** Records an event in a transaction of its own: for what changes nothing else. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public AuditEvent recordApart(Entry entry) {
+    return append(entry);
+  }
+
+  /**
+   * Appends under the lock of the chain's head: held to the end of the transaction, so events chain
+   * in commit order and ids stay contiguous (a rolled-back append takes its id back).
+   */
+  private AuditEvent append(Entry entry) {
+    AuditChainHead head =
+        em.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
+    Caller who = currentCaller();
+    AuditEvent event =
+        new AuditEvent(
+            head.getLastEventId() + 1,
+            Instant.now().truncatedTo(ChronoUnit.MICROS),
+            who.subject(),
+            who.username(),
+            roles(),
+            who.team().orElse(null),
+            entry.action().name(),
+            entry.objectType(),
+            clip(entry.objectId(), 64),
+            entry.outcome(),
+            clip(entry.reason(), 255),
+            clip(entry.details(), 4000),
+            clip(who.clientAddress(), 64),
+            clip(who.requestId(), 64));
+    event.chainAfter(head.getLastHash(), crypto::chainHash);
+    em.persist(event);
+    head.advance(event);
+    return event;
+  }
+
+  /** The request's caller; nobody (Haven itself) for work outside a request, such as a job. */
+  private Caller currentCaller() {
+    try {
+      caller.isIdentified();
+      return caller;
+    } catch (ContextNotActiveException noRequest) {
+      return new Caller();
+    }
+  }
+
+  private String roles() {
+    String roles =
+        Stream.of(AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR, AccessPolicy.ADMIN)
+            .filter(this::callerInRole)
+            .collect(Collectors.joining(","));
+    return roles.isEmpty() ? null : roles;
+  }
+
+  private boolean callerInRole(String role) {
+    try {
+      return context.isCallerInRole(role);
+    } catch (IllegalStateException noSecurityContext) {
+      return false;
+    }
+  }
+
+  private static String clip(String value, int max) {
+    return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+  }
+}

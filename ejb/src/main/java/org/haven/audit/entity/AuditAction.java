@@ -1,0 +1,25 @@
+package org.haven.audit.entity;
+
+/** What an audit event records: the trail's closed vocabulary, also the viewer's filter. */
+public enum AuditAction {
+  SIGN_IN,
+  ACCESS_DENIED,
+  CASE_REGISTERED,
+  CASE_READ,
+  CASES_LISTED,
+  CASES_SEARCHED,
+  DUPLICATES_CHECKED,
+  CASE_REASSIGNED,
+  ERASURE_REQUESTED,
+  ERASURE_WITHDRAWN,
+  SURVIVOR_ERASED,
+  ROLE_GRANTED,
+  ROLE_REVOKED,
+  TEAM_CHANGED,
+  USER_ENABLED,
+  USER_DISABLED,
+  KEY_ROTATION_STARTED,
+  KEY_ROTATION_FINISHED,
+  AUDIT_VERIFIED,
+  AUDIT_EXPORTED
+}
