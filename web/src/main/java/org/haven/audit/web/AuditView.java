@@ -1,5 +1,7 @@
 package org.haven.audit.web;
 
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.haven.audit.boundary.AuditLog;
 import org.haven.audit.boundary.AuditQuery;
+import org.haven.audit.control.ChainVerifier;
 import org.haven.audit.entity.AuditAction;
 import org.haven.audit.entity.AuditEvent;
 import org.haven.paging.PageRequest;
@@ -51,6 +54,26 @@ public class AuditView implements Serializable {
     from = null;
     to = null;
     query = AuditQuery.ALL;
+  }
+
+  /** Checks the whole chain (administrators) and says how it stands. */
+  public void verify() {
+    ChainVerifier.Result result = log.verify();
+    FacesContext.getCurrentInstance()
+        .addMessage(
+            null,
+            result.intact()
+                ? new FacesMessage(
+                    FacesMessage.SEVERITY_INFO,
+                    "The audit trail is intact through event " + result.verifiedThrough() + ".",
+                    null)
+                : new FacesMessage(
+                    FacesMessage.SEVERITY_ERROR,
+                    "The audit trail is broken at event "
+                        + result.firstBrokenEvent()
+                        + ": "
+                        + result.reason(),
+                    null));
   }
 
   /** The filtered events as CSV (the export is itself audited). */
