@@ -6,6 +6,7 @@ import com.google.crypto.tink.PublicKeyVerify;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.signature.SignatureConfig;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
@@ -96,6 +97,13 @@ public class Checkpoints {
     timers.createIntervalTimer(millis, millis, new TimerConfig(null, false));
     LOG.info(
         "Audit checkpoints: every " + intervalSeconds + " s into " + store.file().toAbsolutePath());
+  }
+
+  /** A last checkpoint when Haven stops, so that the store covers everything written. */
+  @PreDestroy
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  void atShutdown() {
+    periodically();
   }
 
   @Timeout
