@@ -185,6 +185,12 @@ class AuditApiIT {
                 "SUCCESS",
                 "caseworker2.north"),
             new Call(
+                r -> r.delete("/admin/users/caseworker2.north/roles/admin"),
+                DemoStaff.ADMIN,
+                "ROLE_REVOKED",
+                "SUCCESS",
+                "caseworker2.north"),
+            new Call(
                 r -> r.body("{\"team\":\"north\"}").put("/admin/users/caseworker2.north/team"),
                 DemoStaff.ADMIN,
                 "TEAM_CHANGED",
@@ -215,6 +221,29 @@ class AuditApiIT {
         assertEquals(c.as().username, event.get("actorUsername"), event.toString());
       }
     }
+  }
+
+  @Test
+  void aKeyRotationIsRecordedWhenItStartsAndWhenItEnds() throws InterruptedException {
+    Response started = as(DemoStaff.ADMIN).post("/admin/keys/rotation");
+    for (int i = 0; i < 100 && started.statusCode() == 409; i++) {
+      Thread.sleep(200); // another test's rotation still runs
+      started = as(DemoStaff.ADMIN).post("/admin/keys/rotation");
+    }
+    assertEquals(202, started.statusCode(), started.asString());
+    String key = started.path("rotation.newKeyId");
+    assertEquals(key, onlyEvent(started, "KEY_ROTATION_STARTED", "SUCCESS").get("objectId"));
+    for (int i = 0; i < 150; i++) {
+      List<Map<String, Object>> finished =
+          as(DemoStaff.ADMIN)
+              .get("/audit/events?action=KEY_ROTATION_FINISHED&size=100")
+              .path("items");
+      if (finished.stream().anyMatch(e -> key.equals(e.get("objectId")))) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no KEY_ROTATION_FINISHED event for key " + key);
   }
 
   @Test

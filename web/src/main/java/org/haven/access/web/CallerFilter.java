@@ -43,6 +43,7 @@ public class CallerFilter extends HttpFilter {
   private static final Jsonb JSON = JsonbBuilder.create();
 
   private static final String SIGNED_IN = "haven.signedIn";
+  private static final String DENIAL_AUDITED = "haven.denialAudited";
 
   /** Path segments that may go into the trail as they are; anything else could be user input. */
   private static final Pattern SAFE_SEGMENT =
@@ -70,14 +71,18 @@ public class CallerFilter extends HttpFilter {
       Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
       Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
       if (status instanceof Integer code && (code == 401 || code == 403)) {
-        denied(request.getMethod(), uri == null ? request.getRequestURI() : uri.toString(), code);
+        denied(
+            request,
+            request.getMethod(),
+            uri == null ? request.getRequestURI() : uri.toString(),
+            code);
       }
       return;
     }
     startRequest(request, response);
     if (identify(request)) {
       if (provision(request).isDisabled()) {
-        denied(request.getMethod(), request.getRequestURI(), 403);
+        denied(request, request.getMethod(), request.getRequestURI(), 403);
         refuse(request, response);
         return;
       }
@@ -85,7 +90,7 @@ public class CallerFilter extends HttpFilter {
     }
     chain.doFilter(request, response);
     if (response.getStatus() == 401 || response.getStatus() == 403) {
-      denied(request.getMethod(), request.getRequestURI(), response.getStatus());
+      denied(request, request.getMethod(), request.getRequestURI(), response.getStatus());
     }
   }
 
@@ -128,8 +133,15 @@ public class CallerFilter extends HttpFilter {
     }
   }
 
-  /** A refusal, with the path reduced to what cannot hold a typed-in name. */
-  private void denied(String method, String path, int status) {
+  /**
+   * A refusal, with the path reduced to what cannot hold a typed-in name; once per request, though
+   * both the request and its error page may see it.
+   */
+  private void denied(HttpServletRequest request, String method, String path, int status) {
+    if (request.getAttribute(DENIAL_AUDITED) != null) {
+      return;
+    }
+    request.setAttribute(DENIAL_AUDITED, Boolean.TRUE);
     audit.recordApart(
         AuditTrail.Entry.of(AuditAction.ACCESS_DENIED, "request", method + " " + safePath(path))
             .outcome(Outcome.DENIED)
