@@ -115,6 +115,17 @@ class AccessTableIT {
               404),
           new Operation("GET", "/admin/keys", null, 403, 403, 200, 401, 403),
           new Operation("POST", "/admin/keys/rotation", null, 403, 403, 202, 401, 403),
+          // Break-glass is for cases outside one's scope: inside it, 409 says "no need".
+          new Operation(
+              "POST",
+              "/cases/{case}/break-glass",
+              "{\"purpose\":\"MEDICAL_EMERGENCY\",\"explanation\":\"Admitted to hospital unconscious, medical history needed.\"}",
+              409,
+              409,
+              403,
+              401,
+              200),
+          new Operation("GET", "/break-glass", null, 403, 200, 403, 401, 200),
           new Operation("GET", "/audit/verify", null, 403, 403, 200, 401, 403),
           new Operation("GET", "/audit/events", null, 200, 200, 200, 401, 200),
           new Operation("GET", "/audit/events.csv", null, 200, 200, 200, 401, 200),

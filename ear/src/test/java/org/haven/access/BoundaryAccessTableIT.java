@@ -23,6 +23,7 @@ import org.haven.access.boundary.AccessManagement;
 import org.haven.audit.boundary.AuditLog;
 import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseFiles;
+import org.haven.cases.entity.BreakGlassPurpose;
 import org.haven.cases.entity.ErasureReason;
 import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.SurvivorCase;
@@ -142,6 +143,20 @@ class BoundaryAccessTableIT {
               N,
               N,
               A),
+          new Row(
+              "CaseFiles#breakGlass",
+              t ->
+                  t.caseFiles.breakGlass(
+                      "HVN-1999-999999",
+                      BreakGlassPurpose.SAFETY_THREAT,
+                      "A case number read out on the phone by the police."),
+              A,
+              A,
+              N,
+              N,
+              A),
+          new Row(
+              "CaseFiles#emergencyAccesses", t -> t.caseFiles.emergencyAccesses(), N, Y, N, N, Y),
           new Row("KeyManagement#status", t -> t.keys.status(), N, N, Y, N, N),
           new Row("KeyManagement#rotate", t -> t.rotate(), N, N, Y, N, N),
           new Row(

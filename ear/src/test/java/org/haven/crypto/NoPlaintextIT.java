@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseFiles;
 import org.haven.cases.boundary.CaseSearch;
+import org.haven.cases.entity.BreakGlassPurpose;
 import org.haven.cases.entity.DocumentType;
 import org.haven.cases.entity.ErasureReason;
 import org.haven.cases.entity.RiskLevel;
@@ -148,6 +149,17 @@ class NoPlaintextIT {
     assertFalse(
         act.as(DemoStaff.SUPERVISOR_NORTH, () -> caseFiles.possibleDuplicates(canaries("A")))
             .isEmpty());
+    // A break-glass explanation is protected too, and the team's supervisors read it.
+    act.as(
+        DemoStaff.CASEWORKER_SOUTH,
+        () ->
+            caseFiles.breakGlass(
+                a.getCaseNumber(),
+                BreakGlassPurpose.MEDICAL_EMERGENCY,
+                CANARY + "Explanation: admitted to hospital, history needed"));
+    assertTrue(
+        act.as(DemoStaff.SUPERVISOR_NORTH, caseFiles::emergencyAccesses).stream()
+            .anyMatch(access -> access.explanation().startsWith(CANARY + "Explanation")));
     SurvivorIdentity invalid = canaries("C");
     invalid.setEmail(CANARY + " is not an e-mail address");
     Exception refused =

@@ -6,7 +6,11 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.haven.access.entity.StaffMember;
 
 /**
@@ -25,16 +29,40 @@ public class AccessPolicy {
   @Resource SessionContext context;
   @Inject Caller caller;
   @Inject Staff staff;
+  @PersistenceContext EntityManager em;
 
-  /** The cases the caller may see: a supervisor their team's, a caseworker those assigned now. */
+  /**
+   * The cases the caller may see: a supervisor their team's, a caseworker those assigned now; and
+   * either of them any case they opened by break-glass, until it expires.
+   */
   public CaseScope caseScope() {
+    CaseScope scope;
     if (context.isCallerInRole(SUPERVISOR)) {
-      return caller.team().map(CaseScope::team).orElse(CaseScope.nothing());
+      scope = caller.team().map(CaseScope::team).orElse(CaseScope.nothing());
+    } else if (context.isCallerInRole(CASEWORKER) && caller.isIdentified()) {
+      scope = CaseScope.assignedTo(caller.subject());
+    } else {
+      return CaseScope.nothing();
     }
-    if (context.isCallerInRole(CASEWORKER) && caller.isIdentified()) {
-      return CaseScope.assignedTo(caller.subject());
-    }
-    return CaseScope.nothing();
+    return caller.isIdentified() ? scope.withEmergencyCases(emergencyCases()) : scope;
+  }
+
+  /** The cases the caller holds an unexpired break-glass access to. */
+  private Set<Long> emergencyCases() {
+    return Set.copyOf(
+        em.createQuery(
+                "select b.survivorCase.id from BreakGlassAccess b"
+                    + " where b.staff.subject = :subject and b.expiresAt > :now",
+                Long.class)
+            .setParameter("subject", caller.subject())
+            .setParameter("now", Instant.now())
+            .getResultList());
+  }
+
+  /** Break-glass is for staff who work on cases; administrators never read survivor data. */
+  public boolean mayBreakGlass() {
+    return (context.isCallerInRole(SUPERVISOR) || context.isCallerInRole(CASEWORKER))
+        && caller.isIdentified();
   }
 
   /** The audit events the caller may read (DOMAIN.md: own actions, their team, all). */

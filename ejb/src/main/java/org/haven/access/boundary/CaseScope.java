@@ -1,10 +1,13 @@
 package org.haven.access.boundary;
 
+import java.util.Set;
+
 /**
  * Which survivor cases a caller may see: those of a team (supervisors), those assigned to them now
- * (caseworkers), or none. Decided by {@link AccessPolicy}; the case queries only translate it.
+ * (caseworkers), or none; plus any case they opened by break-glass, until that expires. Decided by
+ * {@link AccessPolicy}; the case queries only translate it.
  */
-public record CaseScope(Reach reach, String team, String subject) {
+public record CaseScope(Reach reach, String team, String subject, Set<Long> emergencyCases) {
 
   public enum Reach {
     TEAM,
@@ -12,15 +15,24 @@ public record CaseScope(Reach reach, String team, String subject) {
     NOTHING
   }
 
+  public CaseScope {
+    emergencyCases = emergencyCases == null ? Set.of() : Set.copyOf(emergencyCases);
+  }
+
   public static CaseScope team(String team) {
-    return new CaseScope(Reach.TEAM, team, null);
+    return new CaseScope(Reach.TEAM, team, null, Set.of());
   }
 
   public static CaseScope assignedTo(String subject) {
-    return new CaseScope(Reach.OWN_ASSIGNMENTS, null, subject);
+    return new CaseScope(Reach.OWN_ASSIGNMENTS, null, subject, Set.of());
   }
 
   public static CaseScope nothing() {
-    return new CaseScope(Reach.NOTHING, null, null);
+    return new CaseScope(Reach.NOTHING, null, null, Set.of());
+  }
+
+  /** The same scope with break-glass openings added. */
+  public CaseScope withEmergencyCases(Set<Long> caseIds) {
+    return new CaseScope(reach, team, subject, caseIds);
   }
 }

@@ -18,6 +18,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,6 +38,8 @@ import org.haven.audit.entity.AuditAction;
 import org.haven.audit.entity.AuditEvent.Outcome;
 import org.haven.cases.control.CaseNumbers;
 import org.haven.cases.control.SurvivorIndexes;
+import org.haven.cases.entity.BreakGlassAccess;
+import org.haven.cases.entity.BreakGlassPurpose;
 import org.haven.cases.entity.CaseAssignment;
 import org.haven.cases.entity.CaseIndexEntry;
 import org.haven.cases.entity.ErasureReason;
@@ -74,6 +77,9 @@ public class CaseFiles {
   @Inject AuditTrail audit;
 
   public static final int MAX_NARRATIVE = 20_000;
+
+  /** How long a break-glass opening lasts. */
+  public static final long BREAK_GLASS_MINUTES = 60;
 
   /**
    * Registers an intake as a new case in status OPEN of the caller's team, its survivor's identity
@@ -197,7 +203,7 @@ public class CaseFiles {
   /** Gives a case to another caseworker of its team: supervisors only. Empty if out of scope. */
   @RolesAllowed(AccessPolicy.SUPERVISOR)
   public Optional<CaseFile> reassign(String caseNumber, String caseworkerUsername) {
-    Optional<SurvivorCase> found = record(caseNumber);
+    Optional<SurvivorCase> found = recordToChange(caseNumber);
     found.ifPresent(
         c -> {
           if (!access.mayAssignWithin(c.getOwningTeam())) {
@@ -294,7 +300,7 @@ public class CaseFiles {
    * Empty if the case is out of scope.
    */
   public Optional<CaseFile> requestErasure(String caseNumber, @NotNull ErasureReason reason) {
-    Optional<SurvivorCase> found = record(caseNumber);
+    Optional<SurvivorCase> found = recordToChange(caseNumber);
     found.ifPresent(
         c -> {
           refuseIfErased(c);
@@ -309,7 +315,7 @@ public class CaseFiles {
 
   /** Withdraws a pending erasure request (its requester or a supervisor of the team). */
   public Optional<CaseFile> withdrawErasureRequest(String caseNumber) {
-    Optional<SurvivorCase> found = record(caseNumber);
+    Optional<SurvivorCase> found = recordToChange(caseNumber);
     found.ifPresent(
         c -> {
           refuseIfErased(c);
@@ -337,7 +343,7 @@ public class CaseFiles {
    */
   @RolesAllowed(AccessPolicy.SUPERVISOR)
   public Optional<CaseFile> erase(String caseNumber, ErasureReason reason) {
-    Optional<SurvivorCase> found = record(caseNumber);
+    Optional<SurvivorCase> found = recordToChange(caseNumber);
     found.ifPresent(
         c -> {
           if (!access.mayAssignWithin(c.getOwningTeam())) {
@@ -353,6 +359,12 @@ public class CaseFiles {
                 "reason", "give a reason for the erasure, or approve a pending request");
           }
           c.erase(actor, now);
+          em.createQuery(
+                  "select b from BreakGlassAccess b where b.survivorCase = :c",
+                  BreakGlassAccess.class)
+              .setParameter("c", c)
+              .getResultList()
+              .forEach(BreakGlassAccess::forget);
           crypto.shred(c.dataKeyOwner());
           audit.record(
               Entry.onCase(AuditAction.SURVIVOR_ERASED, caseNumber)
@@ -366,6 +378,98 @@ public class CaseFiles {
     return found.map(this::opened);
   }
 
+  /**
+   * Break-glass: opens a case outside the caller's scope in an emergency, for a coded purpose and a
+   * written explanation, for {@link #BREAK_GLASS_MINUTES} minutes, read-only. The team's
+   * supervisors see it ({@link #emergencyAccesses()}); the trail records it. Empty if no such case.
+   */
+  public Optional<CaseFile> breakGlass(
+      String caseNumber,
+      @NotNull(message = "choose the purpose") BreakGlassPurpose purpose,
+      @NotNull(message = "explain in writing why you need this case now")
+          @Size(min = 20, max = 2000, message = "explain in 20 to 2000 characters")
+          String explanation) {
+    if (!access.mayBreakGlass()) {
+      throw new jakarta.ejb.EJBAccessException("break-glass is for caseworkers and supervisors");
+    }
+    if (record(caseNumber).isPresent()) {
+      throw new Conflict("You can already open case " + caseNumber + "; no break-glass needed.");
+    }
+    Optional<SurvivorCase> found =
+        caseNumber == null || caseNumber.length() > 20
+            ? Optional.empty()
+            : em.createQuery(
+                    "select c from SurvivorCase c where c.caseNumber = :n", SurvivorCase.class)
+                .setParameter("n", caseNumber)
+                .getResultStream()
+                .findFirst();
+    if (found.isEmpty()) {
+      audit.record(
+          Entry.onCase(AuditAction.BREAK_GLASS, caseNumber)
+              .outcome(Outcome.NOT_FOUND)
+              .reason(purpose.name()));
+      return Optional.empty();
+    }
+    SurvivorCase c = found.get();
+    Instant now = Instant.now();
+    BreakGlassAccess grant =
+        new BreakGlassAccess(
+            c, access.actor(), purpose, now, now.plus(BREAK_GLASS_MINUTES, ChronoUnit.MINUTES));
+    em.persist(grant);
+    crypto.cipherOf(c.dataKeyOwner()).ifPresent(cipher -> grant.explain(cipher, explanation));
+    em.flush();
+    audit.record(
+        Entry.onCase(AuditAction.BREAK_GLASS, caseNumber)
+            .reason(purpose.name())
+            .details(
+                "case of team "
+                    + c.getOwningTeam()
+                    + "; read-only until "
+                    + grant.getExpiresAt()
+                    + "; team supervisors notified"));
+    return Optional.of(opened(c));
+  }
+
+  /**
+   * The break-glass openings of the supervisor's team's cases in the last 30 days, newest first,
+   * explanations opened: what supervisors must review.
+   */
+  @RolesAllowed(AccessPolicy.SUPERVISOR)
+  public List<EmergencyAccess> emergencyAccesses() {
+    String team = access.ownTeam().orElse("");
+    List<BreakGlassAccess> grants =
+        em.createQuery(
+                "select b from BreakGlassAccess b where b.survivorCase.owningTeam = :team"
+                    + " and b.grantedAt > :since order by b.grantedAt desc",
+                BreakGlassAccess.class)
+            .setParameter("team", team)
+            .setParameter("since", Instant.now().minus(30, ChronoUnit.DAYS))
+            .setMaxResults(200)
+            .getResultList();
+    List<EmergencyAccess> shown = new ArrayList<>();
+    for (BreakGlassAccess b : grants) {
+      SurvivorCase c = b.getSurvivorCase();
+      String explanation =
+          c.isErased() ? null : crypto.cipherOf(c.dataKeyOwner()).map(b::explanation).orElse(null);
+      shown.add(
+          new EmergencyAccess(
+              c.getCaseNumber(),
+              b.getStaff().getUsername(),
+              b.getStaff().getDisplayName(),
+              b.getPurpose(),
+              explanation,
+              b.getGrantedAt(),
+              b.getExpiresAt()));
+    }
+    audit.record(
+        Entry.of(AuditAction.BREAK_GLASS_REVIEWED, "case", null)
+            .details(
+                "shown: "
+                    + AuditTrail.caseNumbers(
+                        shown.stream().map(EmergencyAccess::caseNumber).toList())));
+    return shown;
+  }
+
   private static void refuseIfErased(SurvivorCase c) {
     if (c.isErased()) {
       throw new Conflict("The survivor's data in case " + c.getCaseNumber() + " is erased.");
@@ -374,6 +478,15 @@ public class CaseFiles {
 
   /** The record with this number if the caller may see it, not opened. */
   private Optional<SurvivorCase> record(String caseNumber) {
+    return record(caseNumber, access.caseScope());
+  }
+
+  /** The record if the caller may change it: break-glass opens a case for reading only. */
+  private Optional<SurvivorCase> recordToChange(String caseNumber) {
+    return record(caseNumber, access.caseScope().withEmergencyCases(Set.of()));
+  }
+
+  private Optional<SurvivorCase> record(String caseNumber, CaseScope scope) {
     if (caseNumber == null || caseNumber.length() > 20) {
       return Optional.empty();
     }
@@ -382,9 +495,7 @@ public class CaseFiles {
     Root<SurvivorCase> root = query.from(SurvivorCase.class);
     query
         .select(root)
-        .where(
-            cb.equal(root.get("caseNumber"), caseNumber),
-            inScope(cb, query, root, access.caseScope()));
+        .where(cb.equal(root.get("caseNumber"), caseNumber), inScope(cb, query, root, scope));
     return em.createQuery(query).getResultStream().findFirst();
   }
 
@@ -499,6 +610,14 @@ public class CaseFiles {
 
   /** The caller's scope as a condition on cases: the translation of {@link CaseScope}. */
   private static Predicate inScope(
+      CriteriaBuilder cb, AbstractQuery<?> query, Root<SurvivorCase> root, CaseScope scope) {
+    Predicate regular = regularScope(cb, query, root, scope);
+    return scope.emergencyCases().isEmpty()
+        ? regular
+        : cb.or(regular, root.get("id").in(scope.emergencyCases()));
+  }
+
+  private static Predicate regularScope(
       CriteriaBuilder cb, AbstractQuery<?> query, Root<SurvivorCase> root, CaseScope scope) {
     return switch (scope.reach()) {
       case TEAM -> cb.equal(root.get("owningTeam"), scope.team());

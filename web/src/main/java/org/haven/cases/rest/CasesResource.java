@@ -28,6 +28,7 @@ import java.time.format.DateTimeParseException;
 import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseFiles;
 import org.haven.cases.boundary.CaseSearch;
+import org.haven.cases.entity.BreakGlassPurpose;
 import org.haven.paging.PageRequest;
 import org.haven.problems.InvalidField;
 
@@ -138,6 +139,23 @@ public class CasesResource {
       @PathParam("caseNumber") String caseNumber, @Valid ErasureRequest request) {
     return caseFiles
         .erase(caseNumber, request == null ? null : request.code())
+        .map(CaseDocument::of)
+        .orElseThrow(() -> notFound(caseNumber));
+  }
+
+  /**
+   * Break-glass: opens a case outside the caller's scope in an emergency, read-only, for an hour;
+   * recorded in the audit trail and shown to the case team's supervisors.
+   */
+  @POST
+  @Path("{caseNumber}/break-glass")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public CaseDocument breakGlass(
+      @PathParam("caseNumber") String caseNumber,
+      @NotNull(message = "send the purpose and explanation as a JSON object") @Valid
+          BreakGlassRequest request) {
+    return caseFiles
+        .breakGlass(caseNumber, BreakGlassPurpose.valueOf(request.purpose()), request.explanation())
         .map(CaseDocument::of)
         .orElseThrow(() -> notFound(caseNumber));
   }

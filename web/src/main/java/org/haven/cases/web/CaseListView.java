@@ -1,16 +1,24 @@
 package org.haven.cases.web;
 
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.ConstraintViolationException;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseFiles;
 import org.haven.cases.boundary.CaseSearch;
+import org.haven.cases.boundary.EmergencyAccess;
+import org.haven.cases.entity.BreakGlassPurpose;
 import org.haven.paging.PageRequest;
+import org.haven.problems.Conflict;
+import org.haven.problems.InvalidField;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -35,6 +43,92 @@ public class CaseListView implements Serializable {
   private String phone;
   private String documentNumber;
   private CaseSearch search = CaseSearch.NONE;
+
+  private String emergencyCaseNumber;
+  private BreakGlassPurpose emergencyPurpose;
+  private String emergencyExplanation;
+  private List<EmergencyAccess> emergencyAccesses;
+
+  /**
+   * Break-glass from the list page: opens the named case read-only for an hour, or says why not.
+   */
+  public String breakGlass() {
+    FacesContext context = FacesContext.getCurrentInstance();
+    try {
+      Optional<CaseFile> opened =
+          caseFiles.breakGlass(emergencyCaseNumber, emergencyPurpose, emergencyExplanation);
+      if (opened.isEmpty()) {
+        context.addMessage(
+            null, new FacesMessage(FacesMessage.SEVERITY_WARN, "There is no such case.", null));
+        return null;
+      }
+      context.getExternalContext().getFlash().setKeepMessages(true);
+      context.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_WARN,
+              "Emergency access for "
+                  + CaseFiles.BREAK_GLASS_MINUTES
+                  + " minutes, read-only. The team's supervisors are told.",
+              null));
+      return "/cases/case?faces-redirect=true&n=" + opened.get().getCaseNumber();
+    } catch (Conflict | InvalidField refused) {
+      context.addMessage(
+          null, new FacesMessage(FacesMessage.SEVERITY_WARN, refused.getMessage(), null));
+      return null;
+    } catch (ConstraintViolationException invalid) {
+      invalid
+          .getConstraintViolations()
+          .forEach(
+              v ->
+                  context.addMessage(
+                      null, new FacesMessage(FacesMessage.SEVERITY_WARN, v.getMessage(), null)));
+      return null;
+    }
+  }
+
+  /** For supervisors: the break-glass openings of their team's cases (read once per view). */
+  public List<EmergencyAccess> getEmergencyAccesses() {
+    if (emergencyAccesses == null) {
+      emergencyAccesses =
+          FacesContext.getCurrentInstance().getExternalContext().isUserInRole("supervisor")
+              ? caseFiles.emergencyAccesses()
+              : List.of();
+    }
+    return emergencyAccesses;
+  }
+
+  public long getBreakGlassMinutes() {
+    return CaseFiles.BREAK_GLASS_MINUTES;
+  }
+
+  public BreakGlassPurpose[] getPurposes() {
+    return BreakGlassPurpose.values();
+  }
+
+  public String getEmergencyCaseNumber() {
+    return emergencyCaseNumber;
+  }
+
+  public void setEmergencyCaseNumber(String emergencyCaseNumber) {
+    this.emergencyCaseNumber = emergencyCaseNumber == null ? null : emergencyCaseNumber.trim();
+  }
+
+  public BreakGlassPurpose getEmergencyPurpose() {
+    return emergencyPurpose;
+  }
+
+  public void setEmergencyPurpose(BreakGlassPurpose emergencyPurpose) {
+    this.emergencyPurpose = emergencyPurpose;
+  }
+
+  public String getEmergencyExplanation() {
+    return emergencyExplanation;
+  }
+
+  public void setEmergencyExplanation(String emergencyExplanation) {
+    this.emergencyExplanation = emergencyExplanation;
+  }
 
   public LazyDataModel<CaseFile> getCases() {
     return cases;

@@ -1,0 +1,125 @@
+package org.haven.cases;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import org.haven.it.DemoStaff;
+import org.haven.it.HavenDeployment;
+import org.haven.it.Keycloak;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Break-glass over REST: an emergency, read-only, time-limited opening of a case outside one's
+ * scope, with a coded purpose and a written explanation; the case team's supervisors see it, the
+ * trail records it, and nothing else about access changes.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BreakGlassIT {
+
+  static final String WHY = "Admitted unconscious at the district hospital; allergies needed.";
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return HavenDeployment.asBuilt();
+  }
+
+  static String northCase() {
+    return Keycloak.api(DemoStaff.CASEWORKER_NORTH)
+        .body(
+            "{\"riskLevel\":\"HIGH\",\"survivor\":{\"givenNames\":\"Rose\",\"familyName\":\"Glass\"}}")
+        .post("/cases")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("caseNumber");
+  }
+
+  static Response breakGlass(DemoStaff user, String number, String body) {
+    return Keycloak.api(user).body(body).post("/cases/" + number + "/break-glass");
+  }
+
+  static String body(String purpose, String explanation) {
+    return "{\"purpose\":\"" + purpose + "\",\"explanation\":\"" + explanation + "\"}";
+  }
+
+  @Test
+  void anotherTeamOpensACaseInAnEmergencyReadOnlyAndItsSupervisorsSeeIt() {
+    String number = northCase();
+    Keycloak.api(DemoStaff.CASEWORKER_SOUTH).get("/cases/" + number).then().statusCode(404);
+
+    Response opened =
+        breakGlass(DemoStaff.CASEWORKER_SOUTH, number, body("MEDICAL_EMERGENCY", WHY));
+    opened.then().statusCode(200).body("survivor.familyName", equalTo("Glass"));
+    Keycloak.api(DemoStaff.CASEWORKER_SOUTH)
+        .get("/cases/" + number)
+        .then()
+        .statusCode(200)
+        .body("caseNumber", equalTo(number));
+    // Read-only: no erasure request, no reassignment through break-glass.
+    Keycloak.api(DemoStaff.CASEWORKER_SOUTH)
+        .body("{\"reason\":\"SURVIVOR_REQUEST\"}")
+        .post("/cases/" + number + "/erasure-request")
+        .then()
+        .statusCode(404);
+
+    List<Map<String, Object>> review =
+        Keycloak.api(DemoStaff.SUPERVISOR_NORTH)
+            .get("/break-glass")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("");
+    Map<String, Object> entry =
+        review.stream().filter(b -> number.equals(b.get("caseNumber"))).findFirst().orElseThrow();
+    assertEquals("caseworker.south", entry.get("username"));
+    assertEquals("MEDICAL_EMERGENCY", entry.get("purpose"));
+    assertEquals(WHY, entry.get("explanation"));
+    assertTrue(entry.get("expiresAt") != null);
+    List<Map<String, Object>> otherTeam =
+        Keycloak.api(DemoStaff.SUPERVISOR_SOUTH).get("/break-glass").path("");
+    assertFalse(otherTeam.stream().anyMatch(b -> number.equals(b.get("caseNumber"))));
+
+    String requestId = opened.header("X-Request-Id");
+    List<Map<String, Object>> events =
+        Keycloak.api(DemoStaff.ADMIN)
+            .get("/audit/events?action=BREAK_GLASS&size=100")
+            .path("items");
+    Map<String, Object> event =
+        events.stream().filter(e -> requestId.equals(e.get("requestId"))).findFirst().orElseThrow();
+    assertEquals(number, event.get("objectId"));
+    assertEquals("MEDICAL_EMERGENCY", event.get("reason"));
+    assertEquals("caseworker.south", event.get("actorUsername"));
+    assertFalse(event.toString().contains("unconscious"), "the explanation stays out of the trail");
+  }
+
+  @Test
+  void breakGlassNeedsAPurposeAndAWrittenReasonAndARealCaseOutOfScope() {
+    String number = northCase();
+    breakGlass(DemoStaff.CASEWORKER_SOUTH, number, body("MEDICAL_EMERGENCY", "urgent"))
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("explanation"));
+    breakGlass(DemoStaff.CASEWORKER_SOUTH, number, body("CURIOSITY", WHY))
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("purpose"));
+    breakGlass(DemoStaff.CASEWORKER_SOUTH, "HVN-1999-999999", body("SAFETY_THREAT", WHY))
+        .then()
+        .statusCode(404);
+    breakGlass(DemoStaff.CASEWORKER_NORTH, number, body("SAFETY_THREAT", WHY))
+        .then()
+        .statusCode(409)
+        .body("detail", notNullValue());
+    breakGlass(DemoStaff.ADMIN, number, body("SAFETY_THREAT", WHY)).then().statusCode(403);
+  }
+}

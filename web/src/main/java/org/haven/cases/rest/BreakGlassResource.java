@@ -1,0 +1,28 @@
+package org.haven.cases.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.haven.cases.boundary.CaseFiles;
+import org.haven.cases.boundary.EmergencyAccess;
+
+/**
+ * {@code GET /api/v1/break-glass}: the break-glass openings of the supervisor's team's cases in the
+ * last 30 days, with who, why and until when.
+ */
+@Path("break-glass")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("supervisor")
+public class BreakGlassResource {
+
+  @Inject CaseFiles caseFiles;
+
+  @GET
+  public List<EmergencyAccess> recent() {
+    return caseFiles.emergencyAccesses();
+  }
+}
