@@ -41,6 +41,7 @@ public final class HavenDeployment {
         AsAdmin.class,
         DemoStaff.class,
         RolledBack.class,
+        InOneTransaction.class,
         RolledBack.Failure.class);
     openTestRunner(web);
     ear.delete(WEB_MODULE);

@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.haven.it.Browser;
+import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
 import org.haven.it.Keycloak;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -213,8 +216,23 @@ class PagesIT {
   }
 
   @Test
-  void caseworkersDoNotSeeTheAdministrationPages() {
-    browser().get("/haven/admin/users.xhtml").then().statusCode(403);
+  void caseworkersDoNotSeeTheAdministrationPagesAndTheRefusalIsAudited() {
+    Response refused = browser().get("/haven/admin/users.xhtml");
+    refused.then().statusCode(403);
+    String requestId = refused.header("X-Request-Id");
+    List<Map<String, Object>> denials =
+        Keycloak.api(DemoStaff.ADMIN)
+            .get("/audit/events?action=ACCESS_DENIED&size=100")
+            .path("items");
+    assertTrue(
+        denials.stream()
+            .anyMatch(
+                e ->
+                    requestId != null
+                        && requestId.equals(e.get("requestId"))
+                        && "caseworker.north".equals(e.get("actorUsername"))
+                        && "GET /haven/admin/users.xhtml".equals(e.get("objectId"))),
+        "no ACCESS_DENIED event for request " + requestId + ": " + denials);
   }
 
   @Test

@@ -70,6 +70,10 @@ public class CallerFilter extends HttpFilter {
       chain.doFilter(request, response);
       Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
       Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+      Object thrown = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+      if (thrown instanceof Throwable t && deniedByContainer(t)) {
+        status = 403; // an EJB refused a page's action: shown as the 403 page
+      }
       if (status instanceof Integer code && (code == 401 || code == 403)) {
         denied(
             request,
@@ -146,6 +150,15 @@ public class CallerFilter extends HttpFilter {
         AuditTrail.Entry.of(AuditAction.ACCESS_DENIED, "request", method + " " + safePath(path))
             .outcome(Outcome.DENIED)
             .details("HTTP " + status));
+  }
+
+  private static boolean deniedByContainer(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof jakarta.ejb.EJBAccessException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String safePath(String path) {
