@@ -186,7 +186,7 @@ class ProtectedCaseDataIT {
         .statusCode(201)
         .body(
             "possibleDuplicates.message",
-            hasItem("A possible match exists in your team — ask your supervisor."));
+            hasItem("a possible match exists in your team — ask your supervisor"));
     // Another team: no case number, no detail.
     Response south = register(DemoStaff.CASEWORKER_SOUTH, again);
     south
@@ -194,7 +194,7 @@ class ProtectedCaseDataIT {
         .statusCode(201)
         .body(
             "possibleDuplicates.message",
-            contains("A possible match exists in another team — ask your supervisor."))
+            contains("a possible match exists in another team — ask your supervisor"))
         .body("possibleDuplicates[0].caseNumber", nullValue());
     assertFalse(south.asString().contains(original));
     // Same document number is a likely duplicate too, whatever the name; a different person is not.

@@ -13,12 +13,12 @@ public record PossibleDuplicate(String caseNumber, String message) {
 
   static PossibleDuplicate inYourTeam() {
     return new PossibleDuplicate(
-        null, "A possible match exists in your team — ask your supervisor.");
+        null, "a possible match exists in your team — ask your supervisor");
   }
 
   static PossibleDuplicate inAnotherTeam() {
     return new PossibleDuplicate(
-        null, "A possible match exists in another team — ask your supervisor.");
+        null, "a possible match exists in another team — ask your supervisor");
   }
 
   /** For pages (Expression Language 5 does not read record components). */
