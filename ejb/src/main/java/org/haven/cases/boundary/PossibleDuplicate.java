@@ -1,5 +1,7 @@
 package org.haven.cases.boundary;
 
+import jakarta.json.bind.annotation.JsonbTransient;
+
 /**
  * A case that may be about the same survivor. It names the case only when the user may open it;
  * otherwise it says where to ask, and nothing else.
@@ -22,10 +24,12 @@ public record PossibleDuplicate(String caseNumber, String message) {
   }
 
   /** For pages (Expression Language 5 does not read record components). */
+  @JsonbTransient
   public String getCaseNumber() {
     return caseNumber;
   }
 
+  @JsonbTransient
   public String getMessage() {
     return message;
   }

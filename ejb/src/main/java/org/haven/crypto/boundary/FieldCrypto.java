@@ -13,6 +13,7 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Synchronization;
@@ -102,14 +103,17 @@ public class FieldCrypto {
   public record KeyInfo(String id, String status, boolean primary) {
 
     // Getters for pages: Expression Language 5 does not read record components.
+    @JsonbTransient
     public String getId() {
       return id;
     }
 
+    @JsonbTransient
     public String getStatus() {
       return status;
     }
 
+    @JsonbTransient
     public boolean isPrimary() {
       return primary;
     }
