@@ -126,6 +126,30 @@ class AccessTableIT {
               401,
               200),
           new Operation("GET", "/break-glass", null, 403, 200, 403, 401, 200),
+          new Operation(
+              "POST",
+              "/cases/{case}/transitions",
+              "{\"to\":\"ASSESSMENT\"}",
+              200,
+              200,
+              403,
+              401,
+              404),
+          // A fresh case has nothing waiting for approval: 409 shows the supervisor got past
+          // access.
+          new Operation(
+              "POST", "/cases/{case}/return", "{\"reason\":\"why\"}", 403, 409, 403, 401, 404),
+          new Operation("GET", "/cases/{case}/history", null, 200, 200, 403, 401, 404),
+          new Operation(
+              "POST",
+              "/cases/{case}/notes",
+              "{\"text\":\"Called back.\"}",
+              201,
+              201,
+              403,
+              401,
+              404),
+          new Operation("GET", "/cases/{case}/notes", null, 200, 200, 403, 401, 404),
           new Operation("GET", "/audit/verify", null, 403, 403, 200, 401, 403),
           new Operation("GET", "/audit/events", null, 200, 200, 200, 401, 200),
           new Operation("GET", "/audit/events.csv", null, 200, 200, 200, 401, 200),

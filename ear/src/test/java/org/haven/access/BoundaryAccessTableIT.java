@@ -24,6 +24,7 @@ import org.haven.audit.boundary.AuditLog;
 import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseFiles;
 import org.haven.cases.entity.BreakGlassPurpose;
+import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.ErasureReason;
 import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.SurvivorCase;
@@ -156,6 +157,33 @@ class BoundaryAccessTableIT {
               N,
               A),
           new Row(
+              "CaseFiles#transition",
+              t -> t.caseFiles.transition(t.fresh.remove(0), CaseStatus.ASSESSMENT, null, null),
+              Y,
+              Y,
+              N,
+              N,
+              A),
+          new Row(
+              "CaseFiles#returnForRework",
+              t -> t.caseFiles.returnForRework("HVN-1999-999999", "not ready"),
+              N,
+              A,
+              N,
+              N,
+              A),
+          new Row(
+              "CaseFiles#statusHistory", t -> t.caseFiles.statusHistory(t.north), Y, Y, N, N, A),
+          new Row(
+              "CaseFiles#addNote",
+              t -> t.caseFiles.addNote(t.north, "Called.", null),
+              Y,
+              Y,
+              N,
+              N,
+              A),
+          new Row("CaseFiles#notes", t -> t.caseFiles.notes(t.north), Y, Y, N, N, A),
+          new Row(
               "CaseFiles#emergencyAccesses", t -> t.caseFiles.emergencyAccesses(), N, Y, N, N, Y),
           new Row("KeyManagement#status", t -> t.keys.status(), N, N, Y, N, N),
           new Row("KeyManagement#rotate", t -> t.rotate(), N, N, Y, N, N),
@@ -245,7 +273,7 @@ class BoundaryAccessTableIT {
                         .register(new SurvivorCase(RiskLevel.HIGH, null), null, null, null)
                         .getRecord())
             .getCaseNumber();
-    for (int i = 0; i < 2 * ACTORS.size(); i++) {
+    for (int i = 0; i < 3 * ACTORS.size(); i++) {
       fresh.add(
           act.as(
                   DemoStaff.CASEWORKER_NORTH,

@@ -9,14 +9,26 @@ import java.util.List;
  * the offending fields of a request that failed validation (RFC 9457, section 3 shows the same
  * member), each with its JSON pointer.
  */
-@JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "errors"})
+@JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "errors", "allowed"})
 public record Problem(
     String type,
     String title,
     int status,
     String detail,
     String instance,
-    List<FieldError> errors) {
+    List<FieldError> errors,
+    List<String> allowed) {
+
+  /** A problem without a list of allowed values (all but illegal moves). */
+  public Problem(
+      String type,
+      String title,
+      int status,
+      String detail,
+      String instance,
+      List<FieldError> errors) {
+    this(type, title, status, detail, instance, errors, null);
+  }
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -28,7 +40,7 @@ public record Problem(
 
   /** The same problem, naming the request path it answers ({@code instance}). */
   public Problem at(String path) {
-    return new Problem(type, title, status, detail, path, errors);
+    return new Problem(type, title, status, detail, path, errors, allowed);
   }
 
   public Response toResponse() {

@@ -76,7 +76,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
       problem =
           invalidFields(List.of(Problem.FieldError.of(invalid.field(), invalid.getMessage())));
     } else if (cause instanceof Conflict conflict) {
-      problem = new Problem(CONFLICT_TYPE, "Conflict", 409, conflict.getMessage(), null, null);
+      problem =
+          new Problem(
+              CONFLICT_TYPE,
+              "Conflict",
+              409,
+              conflict.getMessage(),
+              null,
+              null,
+              conflict.allowed());
     } else if (cause instanceof EJBAccessException) {
       problem = Problem.of(Response.Status.FORBIDDEN, clientDetail(403, null));
     } else if (cause instanceof OptimisticLockException) {

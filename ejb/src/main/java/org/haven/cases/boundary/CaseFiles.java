@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -36,14 +37,19 @@ import org.haven.audit.boundary.AuditTrail;
 import org.haven.audit.boundary.AuditTrail.Entry;
 import org.haven.audit.entity.AuditAction;
 import org.haven.audit.entity.AuditEvent.Outcome;
+import org.haven.cases.control.CaseLifecycle;
 import org.haven.cases.control.CaseNumbers;
 import org.haven.cases.control.SurvivorIndexes;
 import org.haven.cases.entity.BreakGlassAccess;
 import org.haven.cases.entity.BreakGlassPurpose;
 import org.haven.cases.entity.CaseAssignment;
 import org.haven.cases.entity.CaseIndexEntry;
+import org.haven.cases.entity.CaseNote;
+import org.haven.cases.entity.CaseStatus;
+import org.haven.cases.entity.CaseStatusChange;
 import org.haven.cases.entity.ErasureReason;
 import org.haven.cases.entity.RiskLevel;
+import org.haven.cases.entity.StatusChangeKind;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.cases.entity.SurvivorIdentity;
 import org.haven.crypto.boundary.FieldCrypto;
@@ -365,6 +371,16 @@ public class CaseFiles {
               .setParameter("c", c)
               .getResultList()
               .forEach(BreakGlassAccess::forget);
+          em.createQuery(
+                  "select h from CaseStatusChange h where h.survivorCase = :c",
+                  CaseStatusChange.class)
+              .setParameter("c", c)
+              .getResultList()
+              .forEach(CaseStatusChange::forget);
+          em.createQuery("select n from CaseNote n where n.survivorCase = :c", CaseNote.class)
+              .setParameter("c", c)
+              .getResultList()
+              .forEach(CaseNote::forget);
           crypto.shred(c.dataKeyOwner());
           audit.record(
               Entry.onCase(AuditAction.SURVIVOR_ERASED, caseNumber)
@@ -468,6 +484,249 @@ public class CaseFiles {
                     + AuditTrail.caseNumbers(
                         shown.stream().map(EmergencyAccess::caseNumber).toList())));
     return shown;
+  }
+
+  /**
+   * Moves a case along its lifecycle ({@link CaseLifecycle}). A caseworker's move to
+   * SERVICE_PROVISION submits the case plan to the team's supervisors; theirs confirms it. An
+   * illegal move is refused naming the allowed ones; a stale {@code expectedVersion} is a
+   * conflicting edit. Empty if the case is out of scope.
+   */
+  public Optional<CaseFile> transition(
+      String caseNumber,
+      @NotNull(message = "name the status to move to") CaseStatus to,
+      String reason,
+      Long expectedVersion) {
+    Optional<SurvivorCase> found = recordToChange(caseNumber);
+    found.ifPresent(
+        c -> {
+          checkVersion(c, expectedVersion);
+          boolean supervisor = access.mayAssignWithin(c.getOwningTeam());
+          CaseStatus from = c.getStatus();
+          List<CaseStatus> allowed = CaseLifecycle.allowedFrom(from, supervisor);
+          CaseLifecycle.Move move =
+              CaseLifecycle.move(from, to)
+                  .filter(m -> allowed.contains(m.to()))
+                  .orElseThrow(
+                      () ->
+                          new Conflict(
+                              "Case "
+                                  + caseNumber
+                                  + " cannot move from "
+                                  + from
+                                  + " to "
+                                  + to
+                                  + (allowed.isEmpty()
+                                      ? "; nothing is allowed from " + from + " for you now."
+                                      : "; allowed from " + from + ": " + allowed + "."),
+                              allowed.stream().map(Enum::name).toList()));
+          StaffMember actor = access.actor();
+          Instant now = Instant.now();
+          StatusChangeKind kind;
+          switch (move.gate()) {
+            case SUPERVISOR_APPROVES -> {
+              if (supervisor) {
+                kind = StatusChangeKind.APPROVED;
+                c.moveTo(to);
+              } else if (c.getPlanSubmittedAt() != null) {
+                throw new Conflict(
+                    "The case plan of " + caseNumber + " already waits for a supervisor.");
+              } else {
+                kind = StatusChangeKind.SUBMITTED;
+                c.submitPlan(now);
+              }
+            }
+            case SUPERVISOR_RETURNS, WITH_REASON -> {
+              requireReason(reason);
+              kind =
+                  move.gate() == CaseLifecycle.Gate.SUPERVISOR_RETURNS
+                      ? StatusChangeKind.RETURNED
+                      : StatusChangeKind.MOVED;
+              c.moveTo(to);
+            }
+            default -> {
+              kind = StatusChangeKind.MOVED;
+              c.moveTo(to);
+            }
+          }
+          history(c, from, to, kind, actor, now, reason);
+          audit.record(
+              Entry.onCase(AuditAction.CASE_TRANSITION, caseNumber)
+                  .details("changed: status; from " + from + " to " + to + " (" + kind + ")"));
+        });
+    em.flush();
+    notFoundAudited(found, AuditAction.CASE_TRANSITION, caseNumber);
+    return found.map(this::opened);
+  }
+
+  /**
+   * A supervisor sends what waits for approval back, with a reason: a submitted case plan stays in
+   * CASE_PLAN for rework; a closure request goes back to SERVICE_PROVISION.
+   */
+  @RolesAllowed(AccessPolicy.SUPERVISOR)
+  public Optional<CaseFile> returnForRework(String caseNumber, String reason) {
+    Optional<SurvivorCase> found = recordToChange(caseNumber);
+    found.ifPresent(
+        c -> {
+          if (!access.mayAssignWithin(c.getOwningTeam())) {
+            throw new jakarta.ejb.EJBAccessException("only the team's supervisors decide");
+          }
+          requireReason(reason);
+          CaseStatus from = c.getStatus();
+          CaseStatus to;
+          if (c.pendingApproval().filter(p -> p == CaseStatus.SERVICE_PROVISION).isPresent()) {
+            c.returnPlan();
+            to = CaseStatus.CASE_PLAN;
+          } else if (c.pendingApproval().isPresent()) {
+            to = CaseStatus.SERVICE_PROVISION;
+            c.moveTo(to);
+          } else {
+            throw new Conflict("Nothing of case " + caseNumber + " waits for approval.");
+          }
+          history(c, from, to, StatusChangeKind.RETURNED, access.actor(), Instant.now(), reason);
+          audit.record(
+              Entry.onCase(AuditAction.CASE_TRANSITION, caseNumber)
+                  .details("returned: from " + from + " to " + to));
+        });
+    em.flush();
+    notFoundAudited(found, AuditAction.CASE_TRANSITION, caseNumber);
+    return found.map(this::opened);
+  }
+
+  /** The status history of a case, oldest first, reasons opened. Empty if out of scope. */
+  public Optional<List<StatusHistoryEntry>> statusHistory(String caseNumber) {
+    Optional<SurvivorCase> found = record(caseNumber);
+    notFoundAudited(found, AuditAction.CASE_READ, caseNumber);
+    return found.map(
+        c -> {
+          Optional<FieldCipher> cipher =
+              c.isErased() ? Optional.empty() : crypto.cipherOf(c.dataKeyOwner());
+          return em.createQuery(
+                  "select h from CaseStatusChange h where h.survivorCase = :c"
+                      + " order by h.changedAt, h.id",
+                  CaseStatusChange.class)
+              .setParameter("c", c)
+              .getResultStream()
+              .map(
+                  h ->
+                      new StatusHistoryEntry(
+                          h.getFromStatus(),
+                          h.getToStatus(),
+                          h.getKind(),
+                          h.getChangedBy() == null ? null : h.getChangedBy().getUsername(),
+                          h.getChangedAt(),
+                          cipher.map(h::reason).orElse(null)))
+              .toList();
+        });
+  }
+
+  /**
+   * Adds a note to a case: append-only; a correction names the note it corrects (of the same case).
+   * Empty if the case is out of scope.
+   */
+  public Optional<CaseNoteView> addNote(
+      String caseNumber,
+      @NotNull(message = "write the note")
+          @Size(min = 1, max = MAX_NARRATIVE, message = "must be 1 to 20000 characters")
+          String text,
+      Long corrects) {
+    Optional<SurvivorCase> found = recordToChange(caseNumber);
+    notFoundAudited(found, AuditAction.NOTE_ADDED, caseNumber);
+    return found.map(
+        c -> {
+          refuseIfErased(c);
+          if (text.isBlank()) {
+            throw new InvalidField("text", "write the note");
+          }
+          CaseNote corrected = null;
+          if (corrects != null) {
+            corrected = em.find(CaseNote.class, corrects);
+            if (corrected == null || !corrected.getSurvivorCase().equals(c)) {
+              throw new InvalidField("corrects", "must be the id of a note of this case");
+            }
+          }
+          FieldCipher cipher =
+              crypto
+                  .cipherOf(c.dataKeyOwner())
+                  .orElseGet(() -> crypto.newDataKey(c.dataKeyOwner()));
+          CaseNote note = new CaseNote(c, access.actor(), Instant.now(), corrected);
+          em.persist(note);
+          note.write(cipher, text);
+          em.flush();
+          audit.record(
+              Entry.onCase(AuditAction.NOTE_ADDED, caseNumber)
+                  .details(
+                      "note "
+                          + note.getId()
+                          + (corrected == null ? "" : "; corrects note " + corrected.getId())));
+          return view(note, cipher);
+        });
+  }
+
+  /** The notes of a case, oldest first. Empty if out of scope. */
+  public Optional<List<CaseNoteView>> notes(String caseNumber) {
+    Optional<SurvivorCase> found = record(caseNumber);
+    notFoundAudited(found, AuditAction.NOTES_READ, caseNumber);
+    return found.map(
+        c -> {
+          if (c.isErased()) {
+            return List.<CaseNoteView>of();
+          }
+          Optional<FieldCipher> cipher = crypto.cipherOf(c.dataKeyOwner());
+          List<CaseNoteView> notes =
+              em.createQuery(
+                      "select n from CaseNote n where n.survivorCase = :c order by n.writtenAt, n.id",
+                      CaseNote.class)
+                  .setParameter("c", c)
+                  .getResultStream()
+                  .map(n -> view(n, cipher.orElseThrow()))
+                  .toList();
+          audit.record(
+              Entry.onCase(AuditAction.NOTES_READ, caseNumber).details("notes: " + notes.size()));
+          return notes;
+        });
+  }
+
+  private static CaseNoteView view(CaseNote n, FieldCipher cipher) {
+    return new CaseNoteView(
+        n.getId(),
+        n.getAuthor().getUsername(),
+        n.getAuthor().getDisplayName(),
+        n.getWrittenAt(),
+        n.text(cipher),
+        n.getCorrects() == null ? null : n.getCorrects().getId());
+  }
+
+  private void history(
+      SurvivorCase c,
+      CaseStatus from,
+      CaseStatus to,
+      StatusChangeKind kind,
+      StaffMember by,
+      Instant at,
+      String reason) {
+    CaseStatusChange entry = new CaseStatusChange(c, from, to, kind, by, at);
+    em.persist(entry);
+    if (reason != null && !reason.isBlank()) {
+      crypto.cipherOf(c.dataKeyOwner()).ifPresent(cipher -> entry.explain(cipher, reason));
+    }
+  }
+
+  private static void requireReason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidField("reason", "give a reason");
+    }
+    if (reason.length() > 2000) {
+      throw new InvalidField("reason", "must be at most 2000 characters");
+    }
+  }
+
+  /** A caller who read version N changes only version N: anything else is a conflicting edit. */
+  private static void checkVersion(SurvivorCase c, Long expectedVersion) {
+    if (expectedVersion != null && expectedVersion != c.getVersion()) {
+      throw new OptimisticLockException(
+          "case " + c.getCaseNumber() + " changed since version " + expectedVersion);
+    }
   }
 
   private static void refuseIfErased(SurvivorCase c) {

@@ -89,6 +89,10 @@ public class SurvivorCase {
   @JoinColumn(name = "erasure_requested_by_id")
   private StaffMember erasureRequestedBy;
 
+  /** When the case plan went to a supervisor for approval; empty when none is pending. */
+  @Column(name = "plan_submitted_at")
+  private Instant planSubmittedAt;
+
   /** Set once the survivor's data is erased: the case is a tombstone from then on. */
   @Column(name = "erased_at")
   private Instant erasedAt;
@@ -210,6 +214,35 @@ public class SurvivorCase {
     searchIndexes.clear();
     erasedBy = by;
     erasedAt = at.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** Moves the case along its lifecycle; a pending plan approval ends with the move. */
+  public void moveTo(CaseStatus to) {
+    this.status = Objects.requireNonNull(to);
+    this.planSubmittedAt = null;
+  }
+
+  public void submitPlan(Instant at) {
+    this.planSubmittedAt = at.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  public void returnPlan() {
+    this.planSubmittedAt = null;
+  }
+
+  /** What waits for a supervisor: the case plan, the closure, or nothing. */
+  public Optional<CaseStatus> pendingApproval() {
+    if (status == CaseStatus.CLOSURE_REQUESTED) {
+      return Optional.of(CaseStatus.CLOSED);
+    }
+    if (status == CaseStatus.CASE_PLAN && planSubmittedAt != null) {
+      return Optional.of(CaseStatus.SERVICE_PROVISION);
+    }
+    return Optional.empty();
+  }
+
+  public Instant getPlanSubmittedAt() {
+    return planSubmittedAt;
   }
 
   public boolean isErased() {

@@ -22,6 +22,7 @@ import org.haven.cases.entity.SurvivorIdentity;
 @JsonbPropertyOrder({
   "caseNumber",
   "status",
+  "pendingApproval",
   "riskLevel",
   "owningTeam",
   "assignee",
@@ -36,6 +37,7 @@ import org.haven.cases.entity.SurvivorIdentity;
 public record CaseDocument(
     String caseNumber,
     CaseStatus status,
+    CaseStatus pendingApproval,
     RiskLevel riskLevel,
     String owningTeam,
     StaffDocument assignee,
@@ -113,6 +115,7 @@ public record CaseDocument(
     return new CaseDocument(
         c.getCaseNumber(),
         c.getStatus(),
+        c.pendingApproval().orElse(null),
         c.getRiskLevel(),
         c.getOwningTeam(),
         c.currentCaseworker().map(StaffDocument::of).orElse(null),

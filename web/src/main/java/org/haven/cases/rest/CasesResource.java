@@ -25,10 +25,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseFiles;
+import org.haven.cases.boundary.CaseNoteView;
 import org.haven.cases.boundary.CaseSearch;
+import org.haven.cases.boundary.StatusHistoryEntry;
 import org.haven.cases.entity.BreakGlassPurpose;
+import org.haven.cases.entity.CaseStatus;
 import org.haven.paging.PageRequest;
 import org.haven.problems.InvalidField;
 
@@ -158,6 +162,73 @@ public class CasesResource {
         .breakGlass(caseNumber, BreakGlassPurpose.valueOf(request.purpose()), request.explanation())
         .map(CaseDocument::of)
         .orElseThrow(() -> notFound(caseNumber));
+  }
+
+  /**
+   * Moves the case along its lifecycle. An illegal move is a 409 naming the allowed ones ({@code
+   * allowed}); a stale {@code version} a 409 conflict. A caseworker's move to SERVICE_PROVISION
+   * submits the case plan: the answer shows {@code pendingApproval}.
+   */
+  @POST
+  @Path("{caseNumber}/transitions")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public CaseDocument transition(
+      @PathParam("caseNumber") String caseNumber,
+      @NotNull(message = "send the transition as a JSON object") @Valid Transition transition) {
+    return caseFiles
+        .transition(
+            caseNumber,
+            CaseStatus.valueOf(transition.to()),
+            transition.reason(),
+            transition.version())
+        .map(CaseDocument::of)
+        .orElseThrow(() -> notFound(caseNumber));
+  }
+
+  /** A supervisor sends a submitted case plan or a closure request back, with a reason. */
+  @POST
+  @Path("{caseNumber}/return")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed("supervisor")
+  public CaseDocument returnForRework(
+      @PathParam("caseNumber") String caseNumber,
+      @NotNull(message = "send the reason as a JSON object") @Valid ReturnDecision decision) {
+    return caseFiles
+        .returnForRework(caseNumber, decision.reason())
+        .map(CaseDocument::of)
+        .orElseThrow(() -> notFound(caseNumber));
+  }
+
+  /** Who moved the case where and when, oldest first. */
+  @GET
+  @Path("{caseNumber}/history")
+  public List<StatusHistoryEntry> history(@PathParam("caseNumber") String caseNumber) {
+    return caseFiles.statusHistory(caseNumber).orElseThrow(() -> notFound(caseNumber));
+  }
+
+  /** Adds a note (append-only; {@code corrects} names the note a correction corrects). */
+  @POST
+  @Path("{caseNumber}/notes")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response addNote(
+      @PathParam("caseNumber") String caseNumber,
+      @NotNull(message = "send the note as a JSON object") @Valid NoteInput note,
+      @Context UriInfo uriInfo) {
+    CaseNoteView added =
+        caseFiles
+            .addNote(caseNumber, note.text(), note.corrects())
+            .orElseThrow(() -> notFound(caseNumber));
+    return Response.created(
+            uriInfo.getAbsolutePathBuilder().path(String.valueOf(added.id())).build())
+        .entity(added)
+        .build();
+  }
+
+  /** The notes of the case, oldest first. */
+  @GET
+  @Path("{caseNumber}/notes")
+  public List<CaseNoteView> notes(@PathParam("caseNumber") String caseNumber) {
+    return caseFiles.notes(caseNumber).orElseThrow(() -> notFound(caseNumber));
   }
 
   private static NotFoundException notFound(String caseNumber) {
