@@ -92,6 +92,9 @@ class PagesIT {
     assertTrue(page.contains("Amina " + family), "the survivor's name is not shown");
     assertTrue(page.contains("1990-04-01"));
     assertTrue(page.contains("Told at the shelter."));
+    // The case file: tabs, and the caseworker's next step.
+    assertTrue(page.contains(">Notes<") && page.contains(">History<"), "no tabs on the case page");
+    assertTrue(page.contains("Move to ASSESSMENT"), "no lifecycle action on the case page");
     String list =
         browser().get("/haven/cases/list.xhtml").then().statusCode(200).extract().asString();
     assertTrue(list.contains(">" + registered.group(1) + "<"), "the new case is not listed");

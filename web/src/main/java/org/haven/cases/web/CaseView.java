@@ -1,16 +1,23 @@
 package org.haven.cases.web;
 
+import jakarta.ejb.EJBException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
 import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseFiles;
+import org.haven.cases.boundary.CaseNoteView;
+import org.haven.cases.boundary.StatusHistoryEntry;
+import org.haven.cases.control.CaseLifecycle;
+import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.ErasureReason;
 import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
@@ -30,6 +37,12 @@ public class CaseView implements Serializable {
   private String caseNumber;
   private CaseFile caseFile;
   private ErasureReason erasureReason;
+  private String reason;
+  private int activeTab;
+  private String noteText;
+  private Long correcting;
+  private List<CaseNoteView> notes;
+  private List<StatusHistoryEntry> history;
 
   /** Opens the case named in the URL; 404 if there is none the user may see. */
   public void load() throws IOException {
@@ -58,6 +71,111 @@ public class CaseView implements Serializable {
     }
   }
 
+  /** The statuses the user may ask to move the case to now. */
+  public List<CaseStatus> getAllowedMoves() {
+    if (caseFile == null) {
+      return List.of();
+    }
+    boolean supervisor =
+        FacesContext.getCurrentInstance().getExternalContext().isUserInRole("supervisor");
+    // A submitted plan waits for a supervisor: the caseworker has nothing to press meanwhile.
+    boolean waiting = caseFile.getRecord().pendingApproval().isPresent();
+    return CaseLifecycle.allowedFrom(caseFile.getRecord().getStatus(), supervisor).stream()
+        .filter(to -> supervisor || !waiting)
+        .toList();
+  }
+
+  /** The tab shown, kept across the form's updates. */
+  public int getActiveTab() {
+    return activeTab;
+  }
+
+  public void setActiveTab(int activeTab) {
+    this.activeTab = activeTab;
+  }
+
+  /** Whether moving to {@code to} needs a written reason. */
+  public boolean needsReason(CaseStatus to) {
+    return CaseLifecycle.move(caseFile.getRecord().getStatus(), to)
+        .filter(
+            m ->
+                m.gate() == CaseLifecycle.Gate.WITH_REASON
+                    || m.gate() == CaseLifecycle.Gate.SUPERVISOR_RETURNS)
+        .isPresent();
+  }
+
+  public void move(CaseStatus to) throws IOException {
+    long version = caseFile.getRecord().getVersion();
+    if (attempt(() -> show(caseFiles.transition(caseNumber, to, reason, version)))) {
+      info(
+          caseFile.getRecord().getStatus() == to
+              ? "Case " + caseNumber + " is now " + to + "."
+              : "The case plan went to the team's supervisors for approval.");
+      reason = null;
+      history = null;
+    }
+  }
+
+  public void returnForRework() throws IOException {
+    if (attempt(() -> show(caseFiles.returnForRework(caseNumber, reason)))) {
+      info("Sent back with your reason.");
+      reason = null;
+      history = null;
+    }
+  }
+
+  public void addNote() throws IOException {
+    if (noteText == null || noteText.isBlank()) {
+      warn("Write the note first.");
+      return;
+    }
+    if (attempt(() -> caseFiles.addNote(caseNumber, noteText, correcting))) {
+      info(correcting == null ? "Note added." : "Correction added.");
+      noteText = null;
+      correcting = null;
+      notes = null;
+    }
+  }
+
+  public void correct(long noteId) {
+    correcting = noteId;
+  }
+
+  public List<CaseNoteView> getNotes() {
+    if (notes == null) {
+      notes = caseFile == null ? List.of() : caseFiles.notes(caseNumber).orElse(List.of());
+    }
+    return notes;
+  }
+
+  public List<StatusHistoryEntry> getHistory() {
+    if (history == null) {
+      history =
+          caseFile == null ? List.of() : caseFiles.statusHistory(caseNumber).orElse(List.of());
+    }
+    return history;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+
+  public String getNoteText() {
+    return noteText;
+  }
+
+  public void setNoteText(String noteText) {
+    this.noteText = noteText;
+  }
+
+  public Long getCorrecting() {
+    return correcting;
+  }
+
   private interface Action {
     void run() throws IOException;
   }
@@ -70,6 +188,16 @@ public class CaseView implements Serializable {
     } catch (InvalidField | Conflict refused) {
       warn(refused.getMessage());
       load();
+      return false;
+    } catch (EJBException failed) {
+      if (failed.getCause() instanceof OptimisticLockException) {
+        warn("Someone else changed this case meanwhile: it is shown as it is now. Try again.");
+        load();
+        return false;
+      }
+      throw failed;
+    } catch (ConstraintViolationException invalid) {
+      invalid.getConstraintViolations().forEach(v -> warn(v.getMessage()));
       return false;
     }
   }
