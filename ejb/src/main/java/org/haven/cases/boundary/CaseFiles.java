@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.haven.access.boundary.AccessPolicy;
@@ -209,12 +210,11 @@ public class CaseFiles {
   /** Gives a case to another caseworker of its team: supervisors only. Empty if out of scope. */
   @RolesAllowed(AccessPolicy.SUPERVISOR)
   public Optional<CaseFile> reassign(String caseNumber, String caseworkerUsername) {
-    Optional<SurvivorCase> found = recordToChange(caseNumber);
-    found.ifPresent(
+    return changing(
+        caseNumber,
+        AuditAction.CASE_REASSIGNED,
         c -> {
-          if (!access.mayAssignWithin(c.getOwningTeam())) {
-            throw new jakarta.ejb.EJBAccessException("only the team's supervisors reassign");
-          }
+          requireSupervisorOf(c);
           StaffMember caseworker =
               caseworkerOfTeam(c.getOwningTeam(), caseworkerUsername, "caseworker");
           String before = c.currentCaseworker().map(StaffMember::getUsername).orElse("nobody");
@@ -226,9 +226,6 @@ public class CaseFiles {
                   .details(
                       "changed: assignee; from " + before + " to " + caseworker.getUsername()));
         });
-    em.flush();
-    notFoundAudited(found, AuditAction.CASE_REASSIGNED, caseNumber);
-    return found.map(this::opened);
   }
 
   /** The caseworkers a supervisor can give cases to; nobody for a caseworker. */
@@ -306,23 +303,22 @@ public class CaseFiles {
    * Empty if the case is out of scope.
    */
   public Optional<CaseFile> requestErasure(String caseNumber, @NotNull ErasureReason reason) {
-    Optional<SurvivorCase> found = recordToChange(caseNumber);
-    found.ifPresent(
+    return changing(
+        caseNumber,
+        AuditAction.ERASURE_REQUESTED,
         c -> {
           refuseIfErased(c);
           c.requestErasure(reason, access.actor(), Instant.now());
           audit.record(
               Entry.onCase(AuditAction.ERASURE_REQUESTED, caseNumber).reason(reason.name()));
         });
-    em.flush();
-    notFoundAudited(found, AuditAction.ERASURE_REQUESTED, caseNumber);
-    return found.map(this::opened);
   }
 
   /** Withdraws a pending erasure request (its requester or a supervisor of the team). */
   public Optional<CaseFile> withdrawErasureRequest(String caseNumber) {
-    Optional<SurvivorCase> found = recordToChange(caseNumber);
-    found.ifPresent(
+    return changing(
+        caseNumber,
+        AuditAction.ERASURE_WITHDRAWN,
         c -> {
           refuseIfErased(c);
           if (!c.isErasureRequested()) {
@@ -336,9 +332,6 @@ public class CaseFiles {
           c.withdrawErasureRequest();
           audit.record(Entry.onCase(AuditAction.ERASURE_WITHDRAWN, caseNumber));
         });
-    em.flush();
-    notFoundAudited(found, AuditAction.ERASURE_WITHDRAWN, caseNumber);
-    return found.map(this::opened);
   }
 
   /**
@@ -349,12 +342,11 @@ public class CaseFiles {
    */
   @RolesAllowed(AccessPolicy.SUPERVISOR)
   public Optional<CaseFile> erase(String caseNumber, ErasureReason reason) {
-    Optional<SurvivorCase> found = recordToChange(caseNumber);
-    found.ifPresent(
+    return changing(
+        caseNumber,
+        AuditAction.SURVIVOR_ERASED,
         c -> {
-          if (!access.mayAssignWithin(c.getOwningTeam())) {
-            throw new jakarta.ejb.EJBAccessException("only the team's supervisors erase");
-          }
+          requireSupervisorOf(c);
           refuseIfErased(c);
           StaffMember actor = access.actor();
           Instant now = Instant.now();
@@ -389,9 +381,6 @@ public class CaseFiles {
                       "requested by: "
                           + c.erasureRequestedBy().map(StaffMember::getUsername).orElse("-")));
         });
-    em.flush();
-    notFoundAudited(found, AuditAction.SURVIVOR_ERASED, caseNumber);
-    return found.map(this::opened);
   }
 
   /**
@@ -497,8 +486,9 @@ public class CaseFiles {
       @NotNull(message = "name the status to move to") CaseStatus to,
       String reason,
       Long expectedVersion) {
-    Optional<SurvivorCase> found = recordToChange(caseNumber);
-    found.ifPresent(
+    return changing(
+        caseNumber,
+        AuditAction.CASE_TRANSITION,
         c -> {
           checkVersion(c, expectedVersion);
           boolean supervisor = access.mayAssignWithin(c.getOwningTeam());
@@ -554,9 +544,6 @@ public class CaseFiles {
               Entry.onCase(AuditAction.CASE_TRANSITION, caseNumber)
                   .details("changed: status; from " + from + " to " + to + " (" + kind + ")"));
         });
-    em.flush();
-    notFoundAudited(found, AuditAction.CASE_TRANSITION, caseNumber);
-    return found.map(this::opened);
   }
 
   /**
@@ -565,12 +552,11 @@ public class CaseFiles {
    */
   @RolesAllowed(AccessPolicy.SUPERVISOR)
   public Optional<CaseFile> returnForRework(String caseNumber, String reason) {
-    Optional<SurvivorCase> found = recordToChange(caseNumber);
-    found.ifPresent(
+    return changing(
+        caseNumber,
+        AuditAction.CASE_TRANSITION,
         c -> {
-          if (!access.mayAssignWithin(c.getOwningTeam())) {
-            throw new jakarta.ejb.EJBAccessException("only the team's supervisors decide");
-          }
+          requireSupervisorOf(c);
           requireReason(reason);
           CaseStatus from = c.getStatus();
           CaseStatus to;
@@ -588,9 +574,6 @@ public class CaseFiles {
               Entry.onCase(AuditAction.CASE_TRANSITION, caseNumber)
                   .details("returned: from " + from + " to " + to));
         });
-    em.flush();
-    notFoundAudited(found, AuditAction.CASE_TRANSITION, caseNumber);
-    return found.map(this::opened);
   }
 
   /** The status history of a case, oldest first, reasons opened. Empty if out of scope. */
@@ -718,6 +701,27 @@ public class CaseFiles {
     }
     if (reason.length() > 2000) {
       throw new InvalidField("reason", "must be at most 2000 characters");
+    }
+  }
+
+  /**
+   * The one shape of every change to a case: only a case the caller may change (not one opened by
+   * break-glass), flushed so that constraint failures surface here, the attempt on a case out of
+   * scope recorded, the case returned opened.
+   */
+  private Optional<CaseFile> changing(
+      String caseNumber, AuditAction action, Consumer<SurvivorCase> change) {
+    Optional<SurvivorCase> found = recordToChange(caseNumber);
+    found.ifPresent(change);
+    em.flush();
+    notFoundAudited(found, action, caseNumber);
+    return found.map(this::opened);
+  }
+
+  /** A decision that only the supervisors of the case's own team make. */
+  private void requireSupervisorOf(SurvivorCase c) {
+    if (!access.mayAssignWithin(c.getOwningTeam())) {
+      throw new jakarta.ejb.EJBAccessException("only the supervisors of the case's team decide");
     }
   }
 

@@ -3,9 +3,10 @@ package org.haven.audit.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,17 +15,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.haven.audit.boundary.AuditLog;
-import org.haven.audit.boundary.AuditQuery;
 import org.haven.audit.control.ChainVerifier;
-import org.haven.audit.entity.AuditAction;
 import org.haven.audit.entity.AuditEvent;
 import org.haven.paging.Page;
 import org.haven.paging.PageRequest;
-import org.haven.problems.InvalidField;
 
 /**
  * The audit trail over REST: {@code GET /api/v1/audit/verify} (administrators) checks the chain;
@@ -35,8 +31,6 @@ import org.haven.problems.InvalidField;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"caseworker", "supervisor", "admin"})
 public class AuditResource {
-
-  static final String DATE = "\\d{4}-\\d{2}-\\d{2}";
 
   @Inject AuditLog log;
 
@@ -100,13 +94,7 @@ public class AuditResource {
   @GET
   @Path("events")
   public EventList events(
-      @QueryParam("caseNumber") String caseNumber,
-      @QueryParam("user") String user,
-      @QueryParam("action") String action,
-      @QueryParam("from") @Pattern(regexp = DATE, message = "must be a date written YYYY-MM-DD")
-          String from,
-      @QueryParam("to") @Pattern(regexp = DATE, message = "must be a date written YYYY-MM-DD")
-          String to,
+      @Valid @BeanParam AuditFilters filters,
       @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more")
           int page,
       @QueryParam("size")
@@ -114,9 +102,7 @@ public class AuditResource {
           @Min(value = 1, message = "must be between 1 and 100")
           @Max(value = PageRequest.MAX_SIZE, message = "must be between 1 and 100")
           int size) {
-    Page<AuditEvent> found =
-        log.events(
-            query(caseNumber, user, action, from, to), new PageRequest(page, size, null, false));
+    Page<AuditEvent> found = log.events(filters.query(), new PageRequest(page, size, null, false));
     return new EventList(
         found.items().stream().map(Event::of).toList(),
         found.page(),
@@ -128,37 +114,10 @@ public class AuditResource {
   @GET
   @Path("events.csv")
   @Produces("text/csv")
-  public Response export(
-      @QueryParam("caseNumber") String caseNumber,
-      @QueryParam("user") String user,
-      @QueryParam("action") String action,
-      @QueryParam("from") @Pattern(regexp = DATE, message = "must be a date written YYYY-MM-DD")
-          String from,
-      @QueryParam("to") @Pattern(regexp = DATE, message = "must be a date written YYYY-MM-DD")
-          String to) {
-    return Response.ok(log.export(query(caseNumber, user, action, from, to)))
+  public Response export(@Valid @BeanParam AuditFilters filters) {
+    return Response.ok(log.export(filters.query()))
         .type("text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"haven-audit.csv\"")
         .build();
-  }
-
-  static AuditQuery query(String caseNumber, String user, String action, String from, String to) {
-    AuditAction code = null;
-    if (action != null && !action.isBlank()) {
-      try {
-        code = AuditAction.valueOf(action);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidField("action", "must be one of " + List.of(AuditAction.values()));
-      }
-    }
-    return new AuditQuery(caseNumber, user, code, date("from", from), date("to", to));
-  }
-
-  private static LocalDate date(String field, String value) {
-    try {
-      return value == null ? null : LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new InvalidField(field, "must be a real date written YYYY-MM-DD");
-    }
   }
 }
