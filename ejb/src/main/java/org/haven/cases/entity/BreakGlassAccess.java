@@ -12,11 +12,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.haven.access.entity.StaffMember;
-import org.haven.crypto.control.CryptoFailure;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
 import org.haven.crypto.entity.Protected;
 
@@ -76,19 +74,11 @@ public class BreakGlassAccess {
 
   /** Seals the written explanation, bound to this grant (its id is known once persisted). */
   public void explain(FieldCipher cipher, String text) {
-    try {
-      explanation = cipher.seal(survivorCase.getCaseNumber(), field(), text);
-    } catch (GeneralSecurityException e) {
-      throw new CryptoFailure("cannot seal a break-glass explanation", e);
-    }
+    explanation = cipher.seal(survivorCase.getCaseNumber(), field(), text);
   }
 
   public String explanation(FieldCipher cipher) {
-    try {
-      return cipher.open(survivorCase.getCaseNumber(), field(), explanation);
-    } catch (GeneralSecurityException e) {
-      throw new CryptoFailure("cannot decrypt a break-glass explanation", e);
-    }
+    return cipher.open(survivorCase.getCaseNumber(), field(), explanation);
   }
 
   /** Erasure: the explanation goes with the survivor's data. */

@@ -10,11 +10,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.haven.access.entity.StaffMember;
-import org.haven.crypto.control.CryptoFailure;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
 import org.haven.crypto.entity.Protected;
 
@@ -62,19 +60,11 @@ public class CaseNote {
 
   /** Seals the text; called once, after persist gave the note its id and before the insert. */
   public void write(FieldCipher cipher, String value) {
-    try {
-      text = cipher.seal(survivorCase.getCaseNumber(), field(), value);
-    } catch (GeneralSecurityException e) {
-      throw new CryptoFailure("cannot seal a note", e);
-    }
+    text = cipher.seal(survivorCase.getCaseNumber(), field(), value);
   }
 
   public String text(FieldCipher cipher) {
-    try {
-      return cipher.open(survivorCase.getCaseNumber(), field(), text);
-    } catch (GeneralSecurityException e) {
-      throw new CryptoFailure("cannot decrypt note " + id, e);
-    }
+    return cipher.open(survivorCase.getCaseNumber(), field(), text);
   }
 
   /** Erasure: the text goes with the survivor's data; the note's date and author stay. */

@@ -12,11 +12,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.haven.access.entity.StaffMember;
-import org.haven.crypto.control.CryptoFailure;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
 import org.haven.crypto.entity.Protected;
 
@@ -79,19 +77,11 @@ public class CaseStatusChange {
 
   /** Seals the reason, bound to this entry (its id is known once persisted). */
   public void explain(FieldCipher cipher, String text) {
-    try {
-      reason = cipher.seal(survivorCase.getCaseNumber(), field(), text);
-    } catch (GeneralSecurityException e) {
-      throw new CryptoFailure("cannot seal a status change reason", e);
-    }
+    reason = cipher.seal(survivorCase.getCaseNumber(), field(), text);
   }
 
   public String reason(FieldCipher cipher) {
-    try {
-      return cipher.open(survivorCase.getCaseNumber(), field(), reason);
-    } catch (GeneralSecurityException e) {
-      throw new CryptoFailure("cannot decrypt a status change reason", e);
-    }
+    return cipher.open(survivorCase.getCaseNumber(), field(), reason);
   }
 
   public void forget() {

@@ -2,11 +2,9 @@ package org.haven.cases.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import java.security.GeneralSecurityException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import org.haven.crypto.control.CryptoFailure;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
 import org.haven.crypto.entity.Protected;
 
@@ -77,48 +75,44 @@ public class SealedDetails {
   /** Replaces every protected value of case {@code record} with its ciphertext. */
   void seal(FieldCipher cipher, String record, SurvivorIdentity identity, String story) {
     SurvivorIdentity id = identity == null ? new SurvivorIdentity() : identity;
-    givenNames = seal(cipher, record, GIVEN_NAMES, id.getGivenNames());
-    familyName = seal(cipher, record, FAMILY_NAME, id.getFamilyName());
-    aliases = seal(cipher, record, ALIASES, lines(id.getAliases()));
+    givenNames = cipher.seal(record, GIVEN_NAMES, id.getGivenNames());
+    familyName = cipher.seal(record, FAMILY_NAME, id.getFamilyName());
+    aliases = cipher.seal(record, ALIASES, lines(id.getAliases()));
     birthDate =
-        seal(
-            cipher,
-            record,
-            BIRTH_DATE,
-            id.getBirthDate() == null ? null : id.getBirthDate().toString());
-    phones = seal(cipher, record, PHONES, lines(id.getPhones()));
-    email = seal(cipher, record, EMAIL, id.getEmail());
-    address = seal(cipher, record, ADDRESS, id.getAddress());
+        cipher.seal(
+            record, BIRTH_DATE, id.getBirthDate() == null ? null : id.getBirthDate().toString());
+    phones = cipher.seal(record, PHONES, lines(id.getPhones()));
+    email = cipher.seal(record, EMAIL, id.getEmail());
+    address = cipher.seal(record, ADDRESS, id.getAddress());
     documentType =
-        seal(
-            cipher,
+        cipher.seal(
             record,
             DOCUMENT_TYPE,
             id.getDocumentType() == null ? null : id.getDocumentType().name());
-    documentNumber = seal(cipher, record, DOCUMENT_NUMBER, id.getDocumentNumber());
-    placeOfOrigin = seal(cipher, record, PLACE_OF_ORIGIN, id.getPlaceOfOrigin());
-    narrative = seal(cipher, record, NARRATIVE, story == null || story.isBlank() ? null : story);
+    documentNumber = cipher.seal(record, DOCUMENT_NUMBER, id.getDocumentNumber());
+    placeOfOrigin = cipher.seal(record, PLACE_OF_ORIGIN, id.getPlaceOfOrigin());
+    narrative = cipher.seal(record, NARRATIVE, story == null || story.isBlank() ? null : story);
   }
 
   SurvivorIdentity openIdentity(FieldCipher cipher, String record) {
     SurvivorIdentity id = new SurvivorIdentity();
-    id.setGivenNames(open(cipher, record, GIVEN_NAMES, givenNames));
-    id.setFamilyName(open(cipher, record, FAMILY_NAME, familyName));
-    id.setAliases(items(open(cipher, record, ALIASES, aliases)));
-    String date = open(cipher, record, BIRTH_DATE, birthDate);
+    id.setGivenNames(cipher.open(record, GIVEN_NAMES, givenNames));
+    id.setFamilyName(cipher.open(record, FAMILY_NAME, familyName));
+    id.setAliases(items(cipher.open(record, ALIASES, aliases)));
+    String date = cipher.open(record, BIRTH_DATE, birthDate);
     id.setBirthDate(date == null ? null : LocalDate.parse(date));
-    id.setPhones(items(open(cipher, record, PHONES, phones)));
-    id.setEmail(open(cipher, record, EMAIL, email));
-    id.setAddress(open(cipher, record, ADDRESS, address));
-    String type = open(cipher, record, DOCUMENT_TYPE, documentType);
+    id.setPhones(items(cipher.open(record, PHONES, phones)));
+    id.setEmail(cipher.open(record, EMAIL, email));
+    id.setAddress(cipher.open(record, ADDRESS, address));
+    String type = cipher.open(record, DOCUMENT_TYPE, documentType);
     id.setDocumentType(type == null ? null : DocumentType.valueOf(type));
-    id.setDocumentNumber(open(cipher, record, DOCUMENT_NUMBER, documentNumber));
-    id.setPlaceOfOrigin(open(cipher, record, PLACE_OF_ORIGIN, placeOfOrigin));
+    id.setDocumentNumber(cipher.open(record, DOCUMENT_NUMBER, documentNumber));
+    id.setPlaceOfOrigin(cipher.open(record, PLACE_OF_ORIGIN, placeOfOrigin));
     return id;
   }
 
   String openNarrative(FieldCipher cipher, String record) {
-    return open(cipher, record, NARRATIVE, narrative);
+    return cipher.open(record, NARRATIVE, narrative);
   }
 
   /** Drops every ciphertext (erasure): nothing is left even for someone holding an old key. */
@@ -134,23 +128,6 @@ public class SealedDetails {
     documentNumber = null;
     placeOfOrigin = null;
     narrative = null;
-  }
-
-  private static byte[] seal(FieldCipher cipher, String record, String field, String value) {
-    try {
-      return cipher.seal(record, field, value);
-    } catch (GeneralSecurityException e) {
-      throw new CryptoFailure("cannot seal " + field + " of case " + record, e);
-    }
-  }
-
-  private static String open(FieldCipher cipher, String record, String field, byte[] value) {
-    try {
-      return cipher.open(record, field, value);
-    } catch (GeneralSecurityException e) {
-      throw new CryptoFailure(
-          "cannot decrypt " + field + " of case " + record + ": altered, or not this case's", e);
-    }
   }
 
   private static String lines(List<String> items) {

@@ -77,21 +77,31 @@ public final class EnvelopeCrypto {
       this.aead = aead;
     }
 
-    /** The ciphertext of a field's value; null for no value. */
-    public byte[] seal(String record, String field, String plaintext)
-        throws GeneralSecurityException {
-      return plaintext == null
-          ? null
-          : aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), fieldContext(record, field));
+    /**
+     * The ciphertext of a field's value; null for no value. A failure names the record and field,
+     * never the value.
+     */
+    public byte[] seal(String record, String field, String plaintext) {
+      try {
+        return plaintext == null
+            ? null
+            : aead.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), fieldContext(record, field));
+      } catch (GeneralSecurityException e) {
+        throw new CryptoFailure("cannot seal " + field + " of " + record, e);
+      }
     }
 
     /** The value of a field; fails if the ciphertext belongs elsewhere or was altered. */
-    public String open(String record, String field, byte[] ciphertext)
-        throws GeneralSecurityException {
-      return ciphertext == null
-          ? null
-          : new String(
-              aead.decrypt(ciphertext, fieldContext(record, field)), StandardCharsets.UTF_8);
+    public String open(String record, String field, byte[] ciphertext) {
+      try {
+        return ciphertext == null
+            ? null
+            : new String(
+                aead.decrypt(ciphertext, fieldContext(record, field)), StandardCharsets.UTF_8);
+      } catch (GeneralSecurityException e) {
+        throw new CryptoFailure(
+            "cannot decrypt " + field + " of " + record + ": altered, or not this record's", e);
+      }
     }
   }
 
