@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
@@ -358,14 +357,10 @@ public class FieldCrypto {
 
   private static void writeKeysetFile(Path file, KeysetHandle handle, Aead kek, String purpose)
       throws GeneralSecurityException, IOException {
-    String json =
+    KeyEncryptionKeyStore.writeOwnerOnly(
+        file,
         TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(
-            handle, kek, purpose.getBytes(StandardCharsets.UTF_8));
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Path temporary = file.resolveSibling(file.getFileName() + ".new");
-    Files.writeString(temporary, json, StandardCharsets.UTF_8);
-    Files.move(
-        temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            handle, kek, purpose.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Disables every key-encryption key but the primary, once none is needed any more. */

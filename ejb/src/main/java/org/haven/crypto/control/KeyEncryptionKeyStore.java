@@ -103,8 +103,17 @@ public final class KeyEncryptionKeyStore {
       throw new IllegalStateException(
           "the key-encryption key comes from HAVEN_KEK, which Haven cannot change");
     }
-    String json =
-        TinkJsonProtoKeysetFormat.serializeKeyset(keyEncryptionKey, InsecureSecretKeyAccess.get());
+    writeOwnerOnly(
+        file,
+        TinkJsonProtoKeysetFormat.serializeKeyset(keyEncryptionKey, InsecureSecretKeyAccess.get()));
+  }
+
+  /**
+   * Writes a key file atomically: to a temporary file readable by the owner only, synced, then
+   * renamed over the old one, so a crash leaves the old key or the new one, never half of either.
+   * Every key file Haven writes goes through here.
+   */
+  public static void writeOwnerOnly(Path file, String content) throws IOException {
     Path directory = file.toAbsolutePath().getParent();
     Files.createDirectories(directory);
     Path temporary = directory.resolve(file.getFileName() + ".new");
@@ -116,11 +125,14 @@ public final class KeyEncryptionKeyStore {
       // Windows: the directory's access rules apply.
     }
     try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-      out.write(StandardCharsets.UTF_8.encode(json));
+      out.write(StandardCharsets.UTF_8.encode(content));
       out.force(true);
     }
     Files.move(
-        temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        temporary,
+        file.toAbsolutePath(),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static KeysetHandle parse(String json, String source) throws GeneralSecurityException {
