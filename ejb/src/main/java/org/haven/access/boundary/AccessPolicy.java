@@ -98,8 +98,11 @@ public class AccessPolicy {
     return caller.team();
   }
 
-  /** Only a supervisor may choose who works on a case, and only within their own team. */
-  public boolean mayAssignWithin(String team) {
+  /**
+   * Whether the caller supervises this team: the one check behind every supervisor's decision on a
+   * case (assigning, approving a plan or a closure, returning one, erasing).
+   */
+  public boolean supervises(String team) {
     return context.isCallerInRole(SUPERVISOR) && caller.team().filter(team::equals).isPresent();
   }
 }

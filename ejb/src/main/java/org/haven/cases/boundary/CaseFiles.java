@@ -231,7 +231,7 @@ public class CaseFiles {
   /** The caseworkers a supervisor can give cases to; nobody for a caseworker. */
   public List<StaffMember> assignableCaseworkers() {
     CaseScope scope = access.caseScope();
-    return scope.reach() == CaseScope.Reach.TEAM && access.mayAssignWithin(scope.team())
+    return scope.reach() == CaseScope.Reach.TEAM && access.supervises(scope.team())
         ? staff.caseworkersOf(scope.team())
         : List.of();
   }
@@ -325,7 +325,7 @@ public class CaseFiles {
             throw new Conflict("No erasure is requested for case " + caseNumber + ".");
           }
           boolean requester = c.erasureRequestedBy().filter(access.actor()::equals).isPresent();
-          if (!requester && !access.mayAssignWithin(c.getOwningTeam())) {
+          if (!requester && !access.supervises(c.getOwningTeam())) {
             throw new jakarta.ejb.EJBAccessException(
                 "only the requester or a supervisor of the team withdraws an erasure request");
           }
@@ -491,7 +491,7 @@ public class CaseFiles {
         AuditAction.CASE_TRANSITION,
         c -> {
           checkVersion(c, expectedVersion);
-          boolean supervisor = access.mayAssignWithin(c.getOwningTeam());
+          boolean supervisor = access.supervises(c.getOwningTeam());
           CaseStatus from = c.getStatus();
           List<CaseStatus> allowed = CaseLifecycle.allowedFrom(from, supervisor);
           CaseLifecycle.Move move =
@@ -512,32 +512,25 @@ public class CaseFiles {
                               allowed.stream().map(Enum::name).toList()));
           StaffMember actor = access.actor();
           Instant now = Instant.now();
+          if (move.gate().needsReason()) {
+            requireReason(reason);
+          }
           StatusChangeKind kind;
-          switch (move.gate()) {
-            case SUPERVISOR_APPROVES -> {
-              if (supervisor) {
-                kind = StatusChangeKind.APPROVED;
-                c.moveTo(to);
-              } else if (c.getPlanSubmittedAt() != null) {
-                throw new Conflict(
-                    "The case plan of " + caseNumber + " already waits for a supervisor.");
-              } else {
-                kind = StatusChangeKind.SUBMITTED;
-                c.submitPlan(now);
-              }
+          if (move.gate() == CaseLifecycle.Gate.SUBMIT_FOR_APPROVAL && !supervisor) {
+            if (c.getPlanSubmittedAt() != null) {
+              throw new Conflict(
+                  "The case plan of " + caseNumber + " already waits for a supervisor.");
             }
-            case SUPERVISOR_RETURNS, WITH_REASON -> {
-              requireReason(reason);
-              kind =
-                  move.gate() == CaseLifecycle.Gate.SUPERVISOR_RETURNS
-                      ? StatusChangeKind.RETURNED
-                      : StatusChangeKind.MOVED;
-              c.moveTo(to);
-            }
-            default -> {
-              kind = StatusChangeKind.MOVED;
-              c.moveTo(to);
-            }
+            kind = StatusChangeKind.SUBMITTED;
+            c.submitPlan(now);
+          } else {
+            kind =
+                switch (move.gate()) {
+                  case SUBMIT_FOR_APPROVAL, SUPERVISOR -> StatusChangeKind.APPROVED;
+                  case SUPERVISOR_WITH_REASON -> StatusChangeKind.RETURNED;
+                  default -> StatusChangeKind.MOVED;
+                };
+            c.moveTo(to);
           }
           history(c, from, to, kind, actor, now, reason);
           audit.record(
@@ -720,7 +713,7 @@ public class CaseFiles {
 
   /** A decision that only the supervisors of the case's own team make. */
   private void requireSupervisorOf(SurvivorCase c) {
-    if (!access.mayAssignWithin(c.getOwningTeam())) {
+    if (!access.supervises(c.getOwningTeam())) {
       throw new jakarta.ejb.EJBAccessException("only the supervisors of the case's team decide");
     }
   }
@@ -849,7 +842,7 @@ public class CaseFiles {
   }
 
   private StaffMember caseworkerFor(String team, StaffMember actor, String assignee) {
-    if (access.mayAssignWithin(team)) {
+    if (access.supervises(team)) {
       if (assignee != null) {
         return caseworkerOfTeam(team, assignee, "assignee");
       }

@@ -16,12 +16,22 @@ public final class CaseLifecycle {
   public enum Gate {
     /** Anyone who may change the case. */
     ANYONE,
-    /** A supervisor of the team; a caseworker's request waits for one. */
-    SUPERVISOR_APPROVES,
-    /** A supervisor only, with a reason. */
-    SUPERVISOR_RETURNS,
     /** Anyone, with a reason. */
-    WITH_REASON
+    WITH_REASON,
+    /** A supervisor confirms it; a caseworker asking for it submits it for that confirmation. */
+    SUBMIT_FOR_APPROVAL,
+    /** A supervisor of the team only (the closure, which a caseworker requested by a move). */
+    SUPERVISOR,
+    /** A supervisor of the team only, with a reason (sending a request back). */
+    SUPERVISOR_WITH_REASON;
+
+    public boolean needsReason() {
+      return this == WITH_REASON || this == SUPERVISOR_WITH_REASON;
+    }
+
+    public boolean supervisorOnly() {
+      return this == SUPERVISOR || this == SUPERVISOR_WITH_REASON;
+    }
   }
 
   /** One move of the lifecycle. */
@@ -31,11 +41,13 @@ public final class CaseLifecycle {
       List.of(
           new Move(CaseStatus.OPEN, CaseStatus.ASSESSMENT, Gate.ANYONE),
           new Move(CaseStatus.ASSESSMENT, CaseStatus.CASE_PLAN, Gate.ANYONE),
-          new Move(CaseStatus.CASE_PLAN, CaseStatus.SERVICE_PROVISION, Gate.SUPERVISOR_APPROVES),
+          new Move(CaseStatus.CASE_PLAN, CaseStatus.SERVICE_PROVISION, Gate.SUBMIT_FOR_APPROVAL),
           new Move(CaseStatus.SERVICE_PROVISION, CaseStatus.CLOSURE_REQUESTED, Gate.ANYONE),
-          new Move(CaseStatus.CLOSURE_REQUESTED, CaseStatus.CLOSED, Gate.SUPERVISOR_APPROVES),
+          new Move(CaseStatus.CLOSURE_REQUESTED, CaseStatus.CLOSED, Gate.SUPERVISOR),
           new Move(
-              CaseStatus.CLOSURE_REQUESTED, CaseStatus.SERVICE_PROVISION, Gate.SUPERVISOR_RETURNS),
+              CaseStatus.CLOSURE_REQUESTED,
+              CaseStatus.SERVICE_PROVISION,
+              Gate.SUPERVISOR_WITH_REASON),
           new Move(CaseStatus.CLOSED, CaseStatus.REOPENED, Gate.WITH_REASON),
           new Move(CaseStatus.REOPENED, CaseStatus.ASSESSMENT, Gate.ANYONE));
 
@@ -49,9 +61,7 @@ public final class CaseLifecycle {
   public static List<CaseStatus> allowedFrom(CaseStatus from, boolean supervisor) {
     return MOVES.stream()
         .filter(m -> m.from() == from)
-        .filter(m -> supervisor || m.gate() != Gate.SUPERVISOR_RETURNS)
-        // A closure is requested by moving to CLOSURE_REQUESTED; only a supervisor goes on.
-        .filter(m -> supervisor || m.from() != CaseStatus.CLOSURE_REQUESTED)
+        .filter(m -> supervisor || !m.gate().supervisorOnly())
         .map(Move::to)
         .toList();
   }

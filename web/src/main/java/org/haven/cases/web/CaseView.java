@@ -97,10 +97,7 @@ public class CaseView implements Serializable {
   /** Whether moving to {@code to} needs a written reason. */
   public boolean needsReason(CaseStatus to) {
     return CaseLifecycle.move(caseFile.getRecord().getStatus(), to)
-        .filter(
-            m ->
-                m.gate() == CaseLifecycle.Gate.WITH_REASON
-                    || m.gate() == CaseLifecycle.Gate.SUPERVISOR_RETURNS)
+        .filter(m -> m.gate().needsReason())
         .isPresent();
   }
 
