@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -32,6 +31,35 @@ public final class ChainVerifier {
   }
 
   private ChainVerifier() {}
+
+  /**
+   * The event as the row holds it, so that its canonical content comes from the one definition in
+   * {@link AuditEvent}. An outcome that is not one of Haven's can only be an edit.
+   */
+  private static AuditEvent asStored(ResultSet row) throws SQLException {
+    AuditEvent.Outcome outcome;
+    try {
+      outcome = AuditEvent.Outcome.valueOf(row.getString(10));
+    } catch (IllegalArgumentException | NullPointerException edited) {
+      outcome = null;
+    }
+    return AuditEvent.stored(
+        row.getLong(1),
+        row.getObject(2, OffsetDateTime.class).toInstant(),
+        row.getString(3),
+        row.getString(4),
+        row.getString(5),
+        row.getString(6),
+        row.getString(7),
+        row.getString(8),
+        row.getString(9),
+        outcome,
+        row.getString(11),
+        row.getString(12),
+        row.getString(13),
+        row.getString(14),
+        row.getString(15));
+  }
 
   public static Result verify(
       Connection db,
@@ -66,25 +94,7 @@ public final class ChainVerifier {
           if (!previous.equals(storedPrevious)) {
             return Result.brokenAt(id, "event " + id + " does not follow event " + (id - 1));
           }
-          Instant at = row.getObject(2, OffsetDateTime.class).toInstant();
-          String content =
-              AuditEvent.canonical(
-                  id,
-                  at,
-                  row.getString(3),
-                  row.getString(4),
-                  row.getString(5),
-                  row.getString(6),
-                  row.getString(7),
-                  row.getString(8),
-                  row.getString(9),
-                  row.getString(10),
-                  row.getString(11),
-                  row.getString(12),
-                  row.getString(13),
-                  row.getString(14),
-                  storedPrevious);
-          if (!keyedHash.apply(content).equals(stored)) {
+          if (!keyedHash.apply(asStored(row).canonical()).equals(stored)) {
             return Result.brokenAt(
                 id, "event " + id + " was altered or forged: its hash does not match");
           }

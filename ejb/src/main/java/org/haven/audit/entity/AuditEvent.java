@@ -111,6 +111,43 @@ public class AuditEvent {
     this.requestId = requestId;
   }
 
+  /** An event as read back from its row, previous hash included: for the verifier. */
+  public static AuditEvent stored(
+      long id,
+      Instant occurredAt,
+      String actorSubject,
+      String actorUsername,
+      String actorRoles,
+      String actorTeam,
+      String action,
+      String objectType,
+      String objectId,
+      Outcome outcome,
+      String reason,
+      String details,
+      String clientAddress,
+      String requestId,
+      String previousHash) {
+    AuditEvent event =
+        new AuditEvent(
+            id,
+            occurredAt,
+            actorSubject,
+            actorUsername,
+            actorRoles,
+            actorTeam,
+            action,
+            objectType,
+            objectId,
+            outcome,
+            reason,
+            details,
+            clientAddress,
+            requestId);
+    event.previousHash = previousHash;
+    return event;
+  }
+
   /**
    * The content the hash covers, in a form that cannot be read two ways: every value
    * length-prefixed, absent values marked. The verifier rebuilds it from the columns.
