@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -23,12 +24,21 @@ import org.haven.access.boundary.AccessManagement;
 import org.haven.audit.boundary.AuditLog;
 import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseFiles;
+import org.haven.cases.boundary.CaseOverview;
+import org.haven.cases.boundary.CasePlans;
+import org.haven.cases.boundary.CaseTasks;
+import org.haven.cases.boundary.Consents;
 import org.haven.cases.entity.BreakGlassPurpose;
 import org.haven.cases.entity.CaseStatus;
+import org.haven.cases.entity.ConsentMethod;
+import org.haven.cases.entity.ConsentType;
 import org.haven.cases.entity.ErasureReason;
+import org.haven.cases.entity.ExploitationProfile;
+import org.haven.cases.entity.GoalStatus;
 import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.cases.entity.SurvivorIdentity;
+import org.haven.cases.entity.TaskStatus;
 import org.haven.crypto.boundary.KeyManagement;
 import org.haven.it.ActAs;
 import org.haven.it.DemoStaff;
@@ -184,6 +194,108 @@ class BoundaryAccessTableIT {
               A),
           new Row("CaseFiles#notes", t -> t.caseFiles.notes(t.north), Y, Y, N, N, A),
           new Row(
+              "CaseFiles#describeExploitation",
+              t -> t.caseFiles.describeExploitation(t.north, ExploitationProfile.EMPTY, null),
+              Y,
+              Y,
+              N,
+              N,
+              A),
+          new Row(
+              "CaseFiles#assessRisk",
+              t -> t.caseFiles.assessRisk(t.north, RiskLevel.HIGH, null),
+              Y,
+              Y,
+              N,
+              N,
+              A),
+          new Row("Consents#consents", t -> t.consents.consents(t.north), Y, Y, N, N, A),
+          new Row(
+              "Consents#record",
+              t ->
+                  t.consents.record(
+                      t.north,
+                      ConsentType.STATISTICS,
+                      null,
+                      null,
+                      ConsentMethod.VERBAL,
+                      LocalDate.now()),
+              Y,
+              Y,
+              N,
+              N,
+              A),
+          new Row(
+              "Consents#withdraw",
+              t -> t.consents.withdraw("HVN-1999-999999", 1, null),
+              A,
+              A,
+              N,
+              N,
+              A),
+          new Row("CasePlans#plan", t -> t.plans.plan(t.north), Y, Y, N, N, A),
+          new Row(
+              "CasePlans#writeAssessment",
+              t -> t.plans.writeAssessment(t.north, "Needs a safe place to stay.", null),
+              Y,
+              Y,
+              N,
+              N,
+              A),
+          new Row(
+              "CasePlans#addGoal",
+              t -> t.plans.addGoal(t.north, "Safe housing within a month."),
+              Y,
+              Y,
+              N,
+              N,
+              A),
+          new Row(
+              "CasePlans#changeGoal",
+              t -> t.plans.changeGoal("HVN-1999-999999", 1, null, GoalStatus.ACHIEVED, null),
+              A,
+              A,
+              N,
+              N,
+              A),
+          new Row(
+              "CasePlans#addAction",
+              t -> t.plans.addAction("HVN-1999-999999", 1, "Visit the shelter.", null, null),
+              A,
+              A,
+              N,
+              N,
+              A),
+          new Row(
+              "CasePlans#changeAction",
+              t -> t.plans.changeAction("HVN-1999-999999", 1, null, null, null, true, null),
+              A,
+              A,
+              N,
+              N,
+              A),
+          new Row("CaseTasks#tasks", t -> t.tasks.tasks(t.north), Y, Y, N, N, A),
+          new Row(
+              "CaseTasks#add",
+              t -> t.tasks.add(t.north, "Call back.", LocalDate.now().plusDays(1), null),
+              Y,
+              Y,
+              N,
+              N,
+              A),
+          new Row(
+              "CaseTasks#change",
+              t -> t.tasks.change("HVN-1999-999999", 1, TaskStatus.DONE, null, null, null),
+              A,
+              A,
+              N,
+              N,
+              A),
+          new Row("CaseTasks#openTasks", t -> t.tasks.openTasks(false), Y, Y, N, N, Y),
+          new Row("CaseOverview#figures", t -> t.overview.figures(), Y, Y, Y, N, Y),
+          new Row(
+              "CaseOverview#pendingApprovals", t -> t.overview.pendingApprovals(), N, Y, N, N, Y),
+          new Row(
               "CaseFiles#emergencyAccesses", t -> t.caseFiles.emergencyAccesses(), N, Y, N, N, Y),
           new Row("KeyManagement#status", t -> t.keys.status(), N, N, Y, N, N),
           new Row("KeyManagement#rotate", t -> t.rotate(), N, N, Y, N, N),
@@ -243,6 +355,10 @@ class BoundaryAccessTableIT {
   }
 
   @Inject CaseFiles caseFiles;
+  @Inject Consents consents;
+  @Inject CasePlans plans;
+  @Inject CaseTasks tasks;
+  @Inject CaseOverview overview;
   @Inject AccessManagement access;
   @Inject KeyManagement keys;
   @Inject AuditLog auditLog;

@@ -150,6 +150,81 @@ class AuditApiIT {
                 number),
             new Call(
                 r ->
+                    r.body("{\"types\":[\"FORCED_LABOUR\"]}")
+                        .put("/cases/" + number + "/exploitation"),
+                DemoStaff.CASEWORKER_NORTH,
+                "EXPLOITATION_DESCRIBED",
+                "SUCCESS",
+                number),
+            new Call(
+                r -> r.body("{\"riskLevel\":\"MEDIUM\"}").put("/cases/" + number + "/risk"),
+                DemoStaff.SUPERVISOR_NORTH,
+                "RISK_ASSESSED",
+                "SUCCESS",
+                number),
+            new Call(
+                r ->
+                    r.body(
+                            "{\"type\":\"STATISTICS\",\"howObtained\":\"VERBAL\",\"givenOn\":\"2026-01-05\"}")
+                        .post("/cases/" + number + "/consents"),
+                DemoStaff.CASEWORKER_NORTH,
+                "CONSENT_RECORDED",
+                "SUCCESS",
+                number),
+            new Call(
+                r -> r.get("/cases/" + number + "/consents"),
+                DemoStaff.CASEWORKER_NORTH,
+                "CONSENTS_READ",
+                "SUCCESS",
+                number),
+            new Call(
+                r -> r.body("{\"text\":\"Needs.\"}").put("/cases/" + number + "/plan/assessment"),
+                DemoStaff.CASEWORKER_NORTH,
+                "ASSESSMENT_WRITTEN",
+                "SUCCESS",
+                number),
+            new Call(
+                r -> r.body("{\"text\":\"Housing.\"}").post("/cases/" + number + "/plan/goals"),
+                DemoStaff.CASEWORKER_NORTH,
+                "PLAN_CHANGED",
+                "SUCCESS",
+                number),
+            new Call(
+                r -> r.get("/cases/" + number + "/plan"),
+                DemoStaff.SUPERVISOR_NORTH,
+                "PLAN_READ",
+                "SUCCESS",
+                number),
+            new Call(
+                r ->
+                    r.body("{\"title\":\"Call.\",\"dueOn\":\"2030-01-01\"}")
+                        .post("/cases/" + number + "/tasks"),
+                DemoStaff.CASEWORKER_NORTH,
+                "TASK_ADDED",
+                "SUCCESS",
+                number),
+            new Call(
+                r -> r.get("/cases/" + number + "/tasks"),
+                DemoStaff.CASEWORKER_NORTH,
+                "TASKS_READ",
+                "SUCCESS",
+                number),
+            new Call(
+                r -> r.get("/tasks"), DemoStaff.CASEWORKER_NORTH, "TASKS_READ", "SUCCESS", null),
+            new Call(
+                r -> r.get("/approvals"),
+                DemoStaff.SUPERVISOR_NORTH,
+                "CASES_LISTED",
+                "SUCCESS",
+                null),
+            new Call(
+                r -> r.get("/cases/" + south + "/plan"),
+                DemoStaff.CASEWORKER_NORTH,
+                "PLAN_READ",
+                "NOT_FOUND",
+                south),
+            new Call(
+                r ->
                     r.body("{\"reason\":\"SURVIVOR_REQUEST\"}")
                         .post("/cases/" + number + "/erasure-request"),
                 DemoStaff.CASEWORKER_NORTH,

@@ -22,8 +22,14 @@ import java.util.Locale;
 import javax.sql.DataSource;
 import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseFiles;
+import org.haven.cases.boundary.CasePlans;
 import org.haven.cases.boundary.CaseSearch;
+import org.haven.cases.boundary.CaseTasks;
+import org.haven.cases.boundary.Consents;
 import org.haven.cases.entity.BreakGlassPurpose;
+import org.haven.cases.entity.CaseStatus;
+import org.haven.cases.entity.ConsentMethod;
+import org.haven.cases.entity.ConsentType;
 import org.haven.cases.entity.DocumentType;
 import org.haven.cases.entity.ErasureReason;
 import org.haven.cases.entity.RiskLevel;
@@ -64,6 +70,9 @@ class NoPlaintextIT {
   }
 
   @Inject CaseFiles caseFiles;
+  @Inject Consents consents;
+  @Inject CasePlans plans;
+  @Inject CaseTasks tasks;
   @Inject ActAs act;
 
   @Resource(lookup = DatabaseMigrations.DATASOURCE)
@@ -160,6 +169,43 @@ class NoPlaintextIT {
     assertTrue(
         act.as(DemoStaff.SUPERVISOR_NORTH, caseFiles::emergencyAccesses).stream()
             .anyMatch(access -> access.explanation().startsWith(CANARY + "Explanation")));
+    // Everything else written about the survivor: notes, reasons, the assessment and plan,
+    // consents, tasks.
+    String n = a.getCaseNumber();
+    act.as(
+        DemoStaff.CASEWORKER_NORTH,
+        () -> {
+          caseFiles.addNote(n, CANARY + "Note", null);
+          caseFiles.transition(n, CaseStatus.ASSESSMENT, null, null);
+          consents.record(
+              n,
+              ConsentType.DATA_SHARING,
+              CANARY + "Recipient",
+              CANARY + "Purpose",
+              ConsentMethod.WRITTEN,
+              LocalDate.now());
+          plans.writeAssessment(n, CANARY + "Assessment", null);
+          long goal = plans.addGoal(n, CANARY + "Goal").orElseThrow().getId();
+          plans.addAction(n, goal, CANARY + "Action", "caseworker.north", LocalDate.now());
+          tasks.add(n, CANARY + "Task", LocalDate.now().plusDays(1), null);
+          return null;
+        });
+    act.as(
+        DemoStaff.CASEWORKER_NORTH,
+        () -> {
+          caseFiles.transition(n, CaseStatus.CASE_PLAN, null, null);
+          return caseFiles.transition(n, CaseStatus.SERVICE_PROVISION, null, null);
+        });
+    act.as(DemoStaff.SUPERVISOR_NORTH, () -> caseFiles.returnForRework(n, CANARY + "Reason"));
+    assertTrue(
+        act.as(DemoStaff.SUPERVISOR_NORTH, () -> plans.plan(n))
+            .orElseThrow()
+            .getGoals()
+            .get(0)
+            .getActions()
+            .get(0)
+            .getText()
+            .equals(CANARY + "Action"));
     SurvivorIdentity invalid = canaries("C");
     invalid.setEmail(CANARY + " is not an e-mail address");
     Exception refused =

@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
+import org.haven.problems.NotFound;
 
 /**
  * Turns every failure of a REST call into an RFC 9457 problem. Client errors say what to fix;
@@ -85,6 +86,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
               null,
               null,
               conflict.allowed());
+    } else if (cause instanceof NotFound) {
+      problem = Problem.of(Response.Status.NOT_FOUND, clientDetail(404, null));
     } else if (cause instanceof EJBAccessException) {
       problem = Problem.of(Response.Status.FORBIDDEN, clientDetail(403, null));
     } else if (cause instanceof OptimisticLockException) {

@@ -79,6 +79,14 @@ public class AccessPolicy {
     return new AuditScope(AuditScope.Reach.NOTHING, null, null);
   }
 
+  /**
+   * Whether the caller's statistics count every team's cases (DOMAIN.md: administrators; counts
+   * only, never content). Everyone else counts the cases of their {@link #caseScope()}.
+   */
+  public boolean countsAllTeams() {
+    return context.isCallerInRole(ADMIN);
+  }
+
   /** The staff member acting now; a caller Haven has not provisioned is refused. */
   public StaffMember actor() {
     return Optional.ofNullable(caller.subject())

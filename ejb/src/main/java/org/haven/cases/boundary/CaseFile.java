@@ -1,6 +1,8 @@
 package org.haven.cases.boundary;
 
 import java.util.List;
+import org.haven.access.entity.StaffMember;
+import org.haven.cases.entity.ExploitationProfile;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.cases.entity.SurvivorIdentity;
 
@@ -15,6 +17,7 @@ public final class CaseFile {
   private final String narrative;
   private final List<PossibleDuplicate> possibleDuplicates;
   private final boolean unreadable;
+  private final ExploitationProfile exploitation;
 
   CaseFile(
       SurvivorCase record,
@@ -32,6 +35,9 @@ public final class CaseFile {
       boolean unreadable) {
     this.unreadable = unreadable;
     this.record = record;
+    // Read now, inside the boundary's transaction: the codes live in their own table.
+    this.exploitation = record.exploitation();
+    record.riskAssessedBy().map(StaffMember::getDisplayName);
     this.survivor = survivor;
     this.narrative = narrative;
     this.possibleDuplicates = List.copyOf(possibleDuplicates);
@@ -43,6 +49,11 @@ public final class CaseFile {
    */
   static CaseFile unreadable(SurvivorCase record) {
     return new CaseFile(record, null, null, List.of(), true);
+  }
+
+  /** The exploitation profile (coded, not protected). */
+  public ExploitationProfile getExploitation() {
+    return exploitation;
   }
 
   public boolean isUnreadable() {

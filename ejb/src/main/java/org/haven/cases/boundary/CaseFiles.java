@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -40,6 +39,8 @@ import org.haven.audit.entity.AuditAction;
 import org.haven.audit.entity.AuditEvent.Outcome;
 import org.haven.cases.control.CaseLifecycle;
 import org.haven.cases.control.CaseNumbers;
+import org.haven.cases.control.CaseRecords;
+import org.haven.cases.control.FollowUps;
 import org.haven.cases.control.SurvivorIndexes;
 import org.haven.cases.entity.BreakGlassAccess;
 import org.haven.cases.entity.BreakGlassPurpose;
@@ -49,6 +50,8 @@ import org.haven.cases.entity.CaseNote;
 import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.CaseStatusChange;
 import org.haven.cases.entity.ErasureReason;
+import org.haven.cases.entity.ExploitationCode;
+import org.haven.cases.entity.ExploitationProfile;
 import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.StatusChangeKind;
 import org.haven.cases.entity.SurvivorCase;
@@ -82,6 +85,8 @@ public class CaseFiles {
   @Inject FieldCrypto crypto;
   @Inject SurvivorIndexes indexes;
   @Inject AuditTrail audit;
+  @Inject CaseRecords records;
+  @Inject FollowUps followUps;
 
   public static final int MAX_NARRATIVE = 20_000;
 
@@ -108,10 +113,12 @@ public class CaseFiles {
     intake.register(caseNumbers.next(now), team);
     FieldCipher cipher = crypto.newDataKey(intake.dataKeyOwner());
     intake.seal(cipher, identity, narrative, indexes.of(identity));
+    intake.assessRisk(intake.getRiskLevel(), actor, now);
     em.persist(intake);
     if (caseworker != null) {
       intake.assignTo(caseworker, actor, now);
     }
+    followUps.registered(intake, now);
     em.flush();
     CaseFile registered = opened(intake, duplicates);
     audit.record(
@@ -190,7 +197,7 @@ public class CaseFiles {
     for (Object[] match : matches) {
       String caseNumber = (String) match[0];
       boolean sameTeam = ownTeam.filter(match[1]::equals).isPresent();
-      if (record(caseNumber).isPresent()) {
+      if (records.readable(caseNumber).isPresent()) {
         found.putIfAbsent(
             caseNumber,
             PossibleDuplicate.visible(
@@ -214,7 +221,7 @@ public class CaseFiles {
         caseNumber,
         AuditAction.CASE_REASSIGNED,
         c -> {
-          requireSupervisorOf(c);
+          records.requireSupervisorOf(c);
           StaffMember caseworker =
               caseworkerOfTeam(c.getOwningTeam(), caseworkerUsername, "caseworker");
           String before = c.currentCaseworker().map(StaffMember::getUsername).orElse("nobody");
@@ -238,18 +245,11 @@ public class CaseFiles {
 
   /** The case with this number, opened, if the caller may see it. */
   public Optional<CaseFile> find(String caseNumber) {
-    Optional<CaseFile> found = record(caseNumber).map(this::opened);
+    Optional<CaseFile> found = records.readable(caseNumber).map(this::opened);
     audit.record(
         Entry.onCase(AuditAction.CASE_READ, caseNumber)
             .outcome(found.isPresent() ? Outcome.SUCCESS : Outcome.NOT_FOUND));
     return found;
-  }
-
-  /** An attempt on a case the caller may not see (or that does not exist), for the trail. */
-  private void notFoundAudited(Optional<?> found, AuditAction action, String caseNumber) {
-    if (found.isEmpty()) {
-      audit.record(Entry.onCase(action, caseNumber).outcome(Outcome.NOT_FOUND));
-    }
   }
 
   /** How many cases the caller may see. */
@@ -282,7 +282,8 @@ public class CaseFiles {
             request.size(),
             count(criteria));
     String shown =
-        "shown: "
+        (criteria.filters().isEmpty() ? "" : "filters: " + criteria.filters() + "; ")
+            + "shown: "
             + AuditTrail.caseNumbers(items.stream().map(SurvivorCase::getCaseNumber).toList());
     audit.record(
         criteria.isEmpty()
@@ -307,7 +308,7 @@ public class CaseFiles {
         caseNumber,
         AuditAction.ERASURE_REQUESTED,
         c -> {
-          refuseIfErased(c);
+          CaseRecords.refuseIfErased(c);
           c.requestErasure(reason, access.actor(), Instant.now());
           audit.record(
               Entry.onCase(AuditAction.ERASURE_REQUESTED, caseNumber).reason(reason.name()));
@@ -320,7 +321,7 @@ public class CaseFiles {
         caseNumber,
         AuditAction.ERASURE_WITHDRAWN,
         c -> {
-          refuseIfErased(c);
+          CaseRecords.refuseIfErased(c);
           if (!c.isErasureRequested()) {
             throw new Conflict("No erasure is requested for case " + caseNumber + ".");
           }
@@ -346,8 +347,8 @@ public class CaseFiles {
         caseNumber,
         AuditAction.SURVIVOR_ERASED,
         c -> {
-          requireSupervisorOf(c);
-          refuseIfErased(c);
+          records.requireSupervisorOf(c);
+          CaseRecords.refuseIfErased(c);
           StaffMember actor = access.actor();
           Instant now = Instant.now();
           if (reason != null) {
@@ -373,6 +374,16 @@ public class CaseFiles {
               .setParameter("c", c)
               .getResultList()
               .forEach(CaseNote::forget);
+          // What else was written about the survivor goes too; the coded facts stay.
+          for (String sealedText :
+              List.of(
+                  "update Consent x set x.recipient = null, x.purpose = null where x.survivorCase = :c",
+                  "update PlanGoal x set x.text = null where x.survivorCase = :c",
+                  "update PlanAction x set x.text = null where x.goal in"
+                      + " (select g from PlanGoal g where g.survivorCase = :c)",
+                  "update FollowUpTask x set x.title = null where x.survivorCase = :c")) {
+            em.createQuery(sealedText).setParameter("c", c).executeUpdate();
+          }
           crypto.shred(c.dataKeyOwner());
           audit.record(
               Entry.onCase(AuditAction.SURVIVOR_ERASED, caseNumber)
@@ -397,7 +408,7 @@ public class CaseFiles {
     if (!access.mayBreakGlass()) {
       throw new jakarta.ejb.EJBAccessException("break-glass is for caseworkers and supervisors");
     }
-    if (record(caseNumber).isPresent()) {
+    if (records.readable(caseNumber).isPresent()) {
       throw new Conflict("You can already open case " + caseNumber + "; no break-glass needed.");
     }
     Optional<SurvivorCase> found =
@@ -490,7 +501,7 @@ public class CaseFiles {
         caseNumber,
         AuditAction.CASE_TRANSITION,
         c -> {
-          checkVersion(c, expectedVersion);
+          CaseRecords.checkVersion(c, expectedVersion);
           boolean supervisor = access.supervises(c.getOwningTeam());
           CaseStatus from = c.getStatus();
           List<CaseStatus> allowed = CaseLifecycle.allowedFrom(from, supervisor);
@@ -531,11 +542,57 @@ public class CaseFiles {
                   default -> StatusChangeKind.MOVED;
                 };
             c.moveTo(to);
+            followUps.moved(c, to, actor, now);
           }
           history(c, from, to, kind, actor, now, reason);
           audit.record(
               Entry.onCase(AuditAction.CASE_TRANSITION, caseNumber)
                   .details("changed: status; from " + from + " to " + to + " (" + kind + ")"));
+        });
+  }
+
+  /**
+   * Replaces the case's exploitation profile (coded answers, CTDC vocabulary). A stale {@code
+   * expectedVersion} is a conflicting edit. Empty if the case is out of scope.
+   */
+  public Optional<CaseFile> describeExploitation(
+      String caseNumber,
+      @NotNull(message = "send the exploitation profile") ExploitationProfile profile,
+      Long expectedVersion) {
+    return changing(
+        caseNumber,
+        AuditAction.EXPLOITATION_DESCRIBED,
+        c -> {
+          CaseRecords.checkVersion(c, expectedVersion);
+          CaseRecords.refuseIfErased(c);
+          c.describeExploitation(profile);
+          audit.record(
+              Entry.onCase(AuditAction.EXPLOITATION_DESCRIBED, caseNumber)
+                  .details("types: " + profile.getTypes()));
+        });
+  }
+
+  /**
+   * Records a new risk assessment (level, today, the caller); it also counts as the review a
+   * high-risk case is due, and schedules the next one. Empty if the case is out of scope.
+   */
+  public Optional<CaseFile> assessRisk(
+      String caseNumber,
+      @NotNull(message = "choose a risk level") RiskLevel level,
+      Long expectedVersion) {
+    return changing(
+        caseNumber,
+        AuditAction.RISK_ASSESSED,
+        c -> {
+          CaseRecords.checkVersion(c, expectedVersion);
+          RiskLevel before = c.getRiskLevel();
+          StaffMember actor = access.actor();
+          Instant now = Instant.now();
+          c.assessRisk(level, actor, now);
+          followUps.riskAssessed(c, actor, now);
+          audit.record(
+              Entry.onCase(AuditAction.RISK_ASSESSED, caseNumber)
+                  .details("risk: from " + before + " to " + level));
         });
   }
 
@@ -549,7 +606,7 @@ public class CaseFiles {
         caseNumber,
         AuditAction.CASE_TRANSITION,
         c -> {
-          requireSupervisorOf(c);
+          records.requireSupervisorOf(c);
           requireReason(reason);
           CaseStatus from = c.getStatus();
           CaseStatus to;
@@ -559,6 +616,7 @@ public class CaseFiles {
           } else if (c.pendingApproval().isPresent()) {
             to = CaseStatus.SERVICE_PROVISION;
             c.moveTo(to);
+            followUps.moved(c, to, access.actor(), Instant.now());
           } else {
             throw new Conflict("Nothing of case " + caseNumber + " waits for approval.");
           }
@@ -571,8 +629,7 @@ public class CaseFiles {
 
   /** The status history of a case, oldest first, reasons opened. Empty if out of scope. */
   public Optional<List<StatusHistoryEntry>> statusHistory(String caseNumber) {
-    Optional<SurvivorCase> found = record(caseNumber);
-    notFoundAudited(found, AuditAction.CASE_READ, caseNumber);
+    Optional<SurvivorCase> found = records.readable(caseNumber, AuditAction.CASE_READ);
     return found.map(
         c -> {
           Optional<FieldCipher> cipher =
@@ -606,11 +663,10 @@ public class CaseFiles {
           @Size(min = 1, max = MAX_NARRATIVE, message = "must be 1 to 20000 characters")
           String text,
       Long corrects) {
-    Optional<SurvivorCase> found = recordToChange(caseNumber);
-    notFoundAudited(found, AuditAction.NOTE_ADDED, caseNumber);
+    Optional<SurvivorCase> found = records.changeable(caseNumber, AuditAction.NOTE_ADDED);
     return found.map(
         c -> {
-          refuseIfErased(c);
+          CaseRecords.refuseIfErased(c);
           if (text.isBlank()) {
             throw new InvalidField("text", "write the note");
           }
@@ -641,8 +697,7 @@ public class CaseFiles {
 
   /** The notes of a case, oldest first. Empty if out of scope. */
   public Optional<List<CaseNoteView>> notes(String caseNumber) {
-    Optional<SurvivorCase> found = record(caseNumber);
-    notFoundAudited(found, AuditAction.NOTES_READ, caseNumber);
+    Optional<SurvivorCase> found = records.readable(caseNumber, AuditAction.NOTES_READ);
     return found.map(
         c -> {
           if (c.isErased()) {
@@ -704,55 +759,10 @@ public class CaseFiles {
    */
   private Optional<CaseFile> changing(
       String caseNumber, AuditAction action, Consumer<SurvivorCase> change) {
-    Optional<SurvivorCase> found = recordToChange(caseNumber);
+    Optional<SurvivorCase> found = records.changeable(caseNumber, action);
     found.ifPresent(change);
     em.flush();
-    notFoundAudited(found, action, caseNumber);
     return found.map(this::opened);
-  }
-
-  /** A decision that only the supervisors of the case's own team make. */
-  private void requireSupervisorOf(SurvivorCase c) {
-    if (!access.supervises(c.getOwningTeam())) {
-      throw new jakarta.ejb.EJBAccessException("only the supervisors of the case's team decide");
-    }
-  }
-
-  /** A caller who read version N changes only version N: anything else is a conflicting edit. */
-  private static void checkVersion(SurvivorCase c, Long expectedVersion) {
-    if (expectedVersion != null && expectedVersion != c.getVersion()) {
-      throw new OptimisticLockException(
-          "case " + c.getCaseNumber() + " changed since version " + expectedVersion);
-    }
-  }
-
-  private static void refuseIfErased(SurvivorCase c) {
-    if (c.isErased()) {
-      throw new Conflict("The survivor's data in case " + c.getCaseNumber() + " is erased.");
-    }
-  }
-
-  /** The record with this number if the caller may see it, not opened. */
-  private Optional<SurvivorCase> record(String caseNumber) {
-    return record(caseNumber, access.caseScope());
-  }
-
-  /** The record if the caller may change it: break-glass opens a case for reading only. */
-  private Optional<SurvivorCase> recordToChange(String caseNumber) {
-    return record(caseNumber, access.caseScope().withEmergencyCases(Set.of()));
-  }
-
-  private Optional<SurvivorCase> record(String caseNumber, CaseScope scope) {
-    if (caseNumber == null || caseNumber.length() > 20) {
-      return Optional.empty();
-    }
-    CriteriaBuilder cb = em.getCriteriaBuilder();
-    CriteriaQuery<SurvivorCase> query = cb.createQuery(SurvivorCase.class);
-    Root<SurvivorCase> root = query.from(SurvivorCase.class);
-    query
-        .select(root)
-        .where(cb.equal(root.get("caseNumber"), caseNumber), inScope(cb, query, root, scope));
-    return em.createQuery(query).getResultStream().findFirst();
   }
 
   private long count(CaseSearch criteria) {
@@ -797,7 +807,7 @@ public class CaseFiles {
   private Predicate matching(
       CriteriaBuilder cb, AbstractQuery<?> query, Root<SurvivorCase> root, CaseSearch search) {
     List<Predicate> conditions = new ArrayList<>();
-    conditions.add(inScope(cb, query, root, access.caseScope()));
+    conditions.add(CaseRecords.inScope(cb, query, root, access.caseScope()));
     criterion(SearchIndex.NAME, search.name())
         .ifPresent(c -> conditions.add(has(cb, query, root, c)));
     if (search.birthDate() != null) {
@@ -808,6 +818,33 @@ public class CaseFiles {
         .ifPresent(c -> conditions.add(has(cb, query, root, c)));
     criterion(SearchIndex.DOCUMENT_NUMBER, search.documentNumber())
         .ifPresent(c -> conditions.add(has(cb, query, root, c)));
+    if (search.status() != null) {
+      conditions.add(cb.equal(root.get("status"), search.status()));
+    }
+    if (search.riskLevel() != null) {
+      conditions.add(cb.equal(root.get("riskLevel"), search.riskLevel()));
+    }
+    if (search.assignee() != null) {
+      Subquery<Long> held = query.subquery(Long.class);
+      Root<CaseAssignment> assignment = held.from(CaseAssignment.class);
+      held.select(assignment.get("id"))
+          .where(
+              cb.equal(assignment.get("survivorCase"), root),
+              cb.equal(assignment.get("caseworker").get("username"), search.assignee()),
+              cb.isNull(assignment.get("endedAt")));
+      conditions.add(cb.exists(held));
+    }
+    if (search.exploitationType() != null) {
+      Subquery<Long> typed = query.subquery(Long.class);
+      Root<SurvivorCase> other = typed.from(SurvivorCase.class);
+      Join<SurvivorCase, ExploitationCode> code = other.join("exploitationCodes");
+      typed
+          .select(other.get("id"))
+          .where(
+              cb.equal(code.get("category"), ExploitationCode.Category.TYPE),
+              cb.equal(code.get("code"), search.exploitationType().name()));
+      conditions.add(root.get("id").in(typed));
+    }
     return cb.and(conditions.toArray(Predicate[]::new));
   }
 
@@ -862,34 +899,6 @@ public class CaseFiles {
         .filter(s -> s.isCaseworker() && team.equals(s.getTeam()))
         .orElseThrow(
             () -> new InvalidField(field, "must be the user name of a caseworker of team " + team));
-  }
-
-  /** The caller's scope as a condition on cases: the translation of {@link CaseScope}. */
-  private static Predicate inScope(
-      CriteriaBuilder cb, AbstractQuery<?> query, Root<SurvivorCase> root, CaseScope scope) {
-    Predicate regular = regularScope(cb, query, root, scope);
-    return scope.emergencyCases().isEmpty()
-        ? regular
-        : cb.or(regular, root.get("id").in(scope.emergencyCases()));
-  }
-
-  private static Predicate regularScope(
-      CriteriaBuilder cb, AbstractQuery<?> query, Root<SurvivorCase> root, CaseScope scope) {
-    return switch (scope.reach()) {
-      case TEAM -> cb.equal(root.get("owningTeam"), scope.team());
-      case OWN_ASSIGNMENTS -> {
-        Subquery<Long> assigned = query.subquery(Long.class);
-        Root<CaseAssignment> assignment = assigned.from(CaseAssignment.class);
-        assigned
-            .select(assignment.get("id"))
-            .where(
-                cb.equal(assignment.get("survivorCase"), root),
-                cb.equal(assignment.get("caseworker").get("subject"), scope.subject()),
-                cb.isNull(assignment.get("endedAt")));
-        yield cb.exists(assigned);
-      }
-      case NOTHING -> cb.disjunction();
-    };
   }
 
   private static List<Order> ordering(

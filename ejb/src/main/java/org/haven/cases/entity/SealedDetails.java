@@ -27,6 +27,7 @@ public class SealedDetails {
   static final String DOCUMENT_NUMBER = "survivor.document.number";
   static final String PLACE_OF_ORIGIN = "survivor.placeOfOrigin";
   static final String NARRATIVE = "narrative";
+  static final String ASSESSMENT = "assessment";
 
   @Protected(GIVEN_NAMES)
   @Column(name = "survivor_given_names")
@@ -72,6 +73,10 @@ public class SealedDetails {
   @Column(name = "narrative")
   private byte[] narrative;
 
+  @Protected(ASSESSMENT)
+  @Column(name = "assessment")
+  private byte[] assessment;
+
   /** Replaces every protected value of case {@code record} with its ciphertext. */
   void seal(FieldCipher cipher, String record, SurvivorIdentity identity, String story) {
     SurvivorIdentity id = identity == null ? new SurvivorIdentity() : identity;
@@ -115,8 +120,17 @@ public class SealedDetails {
     return cipher.open(record, NARRATIVE, narrative);
   }
 
+  void sealAssessment(FieldCipher cipher, String record, String text) {
+    assessment = cipher.seal(record, ASSESSMENT, text == null || text.isBlank() ? null : text);
+  }
+
+  String openAssessment(FieldCipher cipher, String record) {
+    return cipher.open(record, ASSESSMENT, assessment);
+  }
+
   /** Drops every ciphertext (erasure): nothing is left even for someone holding an old key. */
   void clear() {
+    assessment = null;
     givenNames = null;
     familyName = null;
     aliases = null;

@@ -68,7 +68,46 @@ public class SurvivorCase {
   @Column(name = "risk_level", nullable = false, length = 16)
   private RiskLevel riskLevel;
 
+  @Column(name = "risk_assessed_at")
+  private Instant riskAssessedAt;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "risk_assessed_by_id")
+  private StaffMember riskAssessedBy;
+
   @Valid @Embedded private Survivor survivor = new Survivor();
+
+  /** The multi-valued answers of the exploitation profile, one row per code. */
+  @ElementCollection
+  @CollectionTable(name = "case_exploitation_code", joinColumns = @JoinColumn(name = "case_id"))
+  private Set<ExploitationCode> exploitationCodes = new HashSet<>();
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "recruiter_relationship", length = 16)
+  private RecruiterRelationship recruiterRelationship;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "state_actors_involved", length = 8)
+  private YesNoUnknown stateActorsInvolved;
+
+  @Column(name = "country_of_exploitation", length = 2)
+  private String countryOfExploitation;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "minor_when_exploited", length = 8)
+  private YesNoUnknown minorWhenExploited;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "abducted", length = 8)
+  private YesNoUnknown abducted;
+
+  /** When the written assessment (sealed with the other details) was last saved, and by whom. */
+  @Column(name = "assessed_at")
+  private Instant assessedAt;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "assessed_by_id")
+  private StaffMember assessedBy;
 
   /** The protected fields, as ciphertext; opened only through FieldCrypto. */
   @Embedded private SealedDetails sealed = new SealedDetails();
@@ -182,6 +221,102 @@ public class SurvivorCase {
 
   public String narrative(FieldCipher cipher) {
     return getSealed().openNarrative(cipher, caseNumber);
+  }
+
+  /** The exploitation profile as last described. */
+  public ExploitationProfile exploitation() {
+    return new ExploitationProfile(
+        codes(ExploitationCode.Category.TYPE, ExploitationType.class),
+        codes(ExploitationCode.Category.LABOUR, LabourType.class),
+        codes(ExploitationCode.Category.SEXUAL, SexualExploitationType.class),
+        codes(ExploitationCode.Category.CONTROL, MeansOfControl.class),
+        recruiterRelationship,
+        codes(ExploitationCode.Category.RECRUITMENT, RecruitmentMethod.class),
+        stateActorsInvolved,
+        countryOfExploitation,
+        minorWhenExploited,
+        abducted);
+  }
+
+  private <E extends Enum<E>> List<E> codes(ExploitationCode.Category category, Class<E> type) {
+    return exploitationCodes.stream()
+        .filter(c -> c.getCategory() == category)
+        .map(c -> Enum.valueOf(type, c.getCode()))
+        .toList();
+  }
+
+  /** Replaces the exploitation profile with what the caseworker now knows. */
+  public void describeExploitation(ExploitationProfile profile) {
+    Set<ExploitationCode> codes = new HashSet<>();
+    profile
+        .getTypes()
+        .forEach(t -> codes.add(new ExploitationCode(ExploitationCode.Category.TYPE, t)));
+    profile
+        .getLabourTypes()
+        .forEach(t -> codes.add(new ExploitationCode(ExploitationCode.Category.LABOUR, t)));
+    profile
+        .getSexualExploitationTypes()
+        .forEach(t -> codes.add(new ExploitationCode(ExploitationCode.Category.SEXUAL, t)));
+    profile
+        .getMeansOfControl()
+        .forEach(t -> codes.add(new ExploitationCode(ExploitationCode.Category.CONTROL, t)));
+    profile
+        .getRecruitmentMethods()
+        .forEach(t -> codes.add(new ExploitationCode(ExploitationCode.Category.RECRUITMENT, t)));
+    // Only what changed is written: the collection is compared row by row at flush.
+    exploitationCodes.retainAll(codes);
+    exploitationCodes.addAll(codes);
+    recruiterRelationship = profile.getRecruiterRelationship();
+    stateActorsInvolved = profile.getStateActorsInvolved();
+    countryOfExploitation = profile.getCountryOfExploitation();
+    minorWhenExploited = profile.getMinorWhenExploited();
+    abducted = profile.getAbducted();
+    // The codes live in their own table: a profile-only change must still move the version.
+    touch();
+  }
+
+  /** Records a risk assessment: the level, when and by whom. */
+  public void assessRisk(RiskLevel level, StaffMember by, Instant at) {
+    this.riskLevel = Objects.requireNonNull(level);
+    this.riskAssessedBy = by;
+    this.riskAssessedAt = at.truncatedTo(ChronoUnit.MICROS);
+    touch();
+  }
+
+  public Instant getRiskAssessedAt() {
+    return riskAssessedAt;
+  }
+
+  public Optional<StaffMember> riskAssessedBy() {
+    return Optional.ofNullable(riskAssessedBy);
+  }
+
+  /** Seals the written assessment of the survivor's situation and needs. */
+  public void writeAssessment(FieldCipher cipher, String text, StaffMember by, Instant at) {
+    if (isErased()) {
+      throw new IllegalStateException("case " + caseNumber + " is erased");
+    }
+    getSealed().sealAssessment(cipher, caseNumber, text);
+    assessedBy = by;
+    assessedAt = at.truncatedTo(ChronoUnit.MICROS);
+    touch();
+  }
+
+  public String assessment(FieldCipher cipher) {
+    return getSealed().openAssessment(cipher, caseNumber);
+  }
+
+  public Instant getAssessedAt() {
+    return assessedAt;
+  }
+
+  public Optional<StaffMember> assessedBy() {
+    return Optional.ofNullable(assessedBy);
+  }
+
+  /** Marks the record changed, so that its version moves and a concurrent edit is caught. */
+  private void touch() {
+    updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 
   /** Asks for the survivor's data to be erased; a supervisor of the team must approve. */

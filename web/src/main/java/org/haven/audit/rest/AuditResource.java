@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.haven.audit.boundary.AuditLog;
 import org.haven.audit.control.ChainVerifier;
 import org.haven.audit.entity.AuditEvent;
@@ -114,6 +118,10 @@ public class AuditResource {
   @GET
   @Path("events.csv")
   @Produces("text/csv")
+  @APIResponse(
+      responseCode = "200",
+      description = "The matching events as CSV, formula-safe",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
   public Response export(@Valid @BeanParam AuditFilters filters) {
     return Response.ok(log.export(filters.query()))
         .type("text/csv; charset=UTF-8")

@@ -7,8 +7,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.haven.api.Dates;
 import org.haven.api.OneOf;
 import org.haven.cases.boundary.CaseFiles;
 import org.haven.cases.entity.AgeBand;
@@ -35,7 +35,6 @@ public record CaseIntake(
     @Valid SurvivorDetails survivor,
     @Size(max = 255, message = "must be a user name") String assignee) {
 
-  static final String DATE = "\\d{4}-\\d{2}-\\d{2}";
   static final String AGE_BANDS = "0-8|9-17|18-20|21-23|24-26|27-29|30-38|39-47|48\\+";
 
   /** The survivor: coded details in clear, identifying ones protected. */
@@ -53,7 +52,7 @@ public record CaseIntake(
                   @Pattern(regexp = SurvivorIdentity.ONE_LINE, message = "must be one line of text")
                   String>
               aliases,
-      @Pattern(regexp = DATE, message = "must be a date written YYYY-MM-DD") String birthDate,
+      @Pattern(regexp = Dates.DATE, message = Dates.MESSAGE) String birthDate,
       @Pattern(
               regexp = AGE_BANDS,
               message = "must be one of 0-8, 9-17, 18-20, 21-23, 24-26, 27-29, 30-38, 39-47, 48+")
@@ -139,12 +138,7 @@ public record CaseIntake(
     if (value == null) {
       return null;
     }
-    LocalDate date;
-    try {
-      date = LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new InvalidField("survivor.birthDate", "must be a real date written YYYY-MM-DD");
-    }
+    LocalDate date = Dates.parse("survivor.birthDate", value);
     if (!date.isBefore(LocalDate.now(ZoneOffset.UTC))) {
       throw new InvalidField("survivor.birthDate", "must be a date in the past");
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -20,12 +21,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.haven.api.Dates;
+import org.haven.api.OneOf;
+import org.haven.api.Versions;
 import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseFiles;
 import org.haven.cases.boundary.CaseNoteView;
@@ -33,6 +40,8 @@ import org.haven.cases.boundary.CaseSearch;
 import org.haven.cases.boundary.StatusHistoryEntry;
 import org.haven.cases.entity.BreakGlassPurpose;
 import org.haven.cases.entity.CaseStatus;
+import org.haven.cases.entity.ExploitationType;
+import org.haven.cases.entity.RiskLevel;
 import org.haven.paging.PageRequest;
 import org.haven.problems.InvalidField;
 
@@ -46,6 +55,13 @@ public class CasesResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @APIResponse(
+      responseCode = "201",
+      description = "The case registered, with possibleDuplicates; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CaseDocument.class)))
   public Response register(
       @NotNull(message = "send the case as a JSON object") @Valid CaseIntake intake,
       @Context UriInfo uriInfo) {
@@ -63,7 +79,8 @@ public class CasesResource {
    * riskLevel}, {@code createdAt}, {@code updatedAt}), prefixed with {@code -} for descending;
    * without it the newest cases come first. {@code name}, {@code birthDate}, {@code phone} and
    * {@code documentNumber} search exactly (through blind indexes; case, accents, spacing and the
-   * order of names do not matter); several criteria must all match.
+   * order of names do not matter); several criteria must all match. {@code status}, {@code
+   * riskLevel}, {@code assignee} (a user name) and {@code exploitationType} filter on coded fields.
    */
   @GET
   public CaseList list(
@@ -82,24 +99,28 @@ public class CasesResource {
                       + " optionally prefixed with - for descending")
           String sort,
       @QueryParam("name") @Size(max = 200, message = "must be at most 200 characters") String name,
-      @QueryParam("birthDate")
-          @Pattern(regexp = CaseIntake.DATE, message = "must be a date written YYYY-MM-DD")
+      @QueryParam("birthDate") @Pattern(regexp = Dates.DATE, message = Dates.MESSAGE)
           String birthDate,
       @QueryParam("phone") @Size(max = 32, message = "must be at most 32 characters") String phone,
       @QueryParam("documentNumber") @Size(max = 64, message = "must be at most 64 characters")
-          String documentNumber) {
+          String documentNumber,
+      @QueryParam("status") @OneOf(CaseStatus.class) String status,
+      @QueryParam("riskLevel") @OneOf(RiskLevel.class) String riskLevel,
+      @QueryParam("assignee") @Size(max = 200, message = "must be at most 200 characters")
+          String assignee,
+      @QueryParam("exploitationType") @OneOf(ExploitationType.class) String exploitationType) {
     boolean descending = sort != null && sort.startsWith("-");
     String property = sort == null ? null : descending ? sort.substring(1) : sort;
-    LocalDate born;
-    try {
-      born = birthDate == null ? null : LocalDate.parse(birthDate);
-    } catch (DateTimeParseException e) {
-      throw new InvalidField("birthDate", "must be a real date written YYYY-MM-DD");
-    }
+    LocalDate born = Dates.parse("birthDate", birthDate);
     return CaseList.of(
         caseFiles.list(
             new PageRequest(page, size, property, !descending),
-            new CaseSearch(name, born, phone, documentNumber)));
+            new CaseSearch(name, born, phone, documentNumber)
+                .filtered(
+                    status == null ? null : CaseStatus.valueOf(status),
+                    riskLevel == null ? null : RiskLevel.valueOf(riskLevel),
+                    assignee,
+                    exploitationType == null ? null : ExploitationType.valueOf(exploitationType))));
   }
 
   /**
@@ -174,13 +195,14 @@ public class CasesResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public CaseDocument transition(
       @PathParam("caseNumber") String caseNumber,
-      @NotNull(message = "send the transition as a JSON object") @Valid Transition transition) {
+      @NotNull(message = "send the transition as a JSON object") @Valid Transition transition,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     return caseFiles
         .transition(
             caseNumber,
             CaseStatus.valueOf(transition.to()),
             transition.reason(),
-            transition.version())
+            Versions.expected(transition.version(), ifMatch))
         .map(CaseDocument::of)
         .orElseThrow(() -> notFound(caseNumber));
   }
@@ -210,6 +232,13 @@ public class CasesResource {
   @POST
   @Path("{caseNumber}/notes")
   @Consumes(MediaType.APPLICATION_JSON)
+  @APIResponse(
+      responseCode = "201",
+      description = "The note added; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CaseNoteView.class)))
   public Response addNote(
       @PathParam("caseNumber") String caseNumber,
       @NotNull(message = "send the note as a JSON object") @Valid NoteInput note,
@@ -249,9 +278,57 @@ public class CasesResource {
         .orElseThrow(() -> notFound(caseNumber));
   }
 
+  /** The case, with its version also as {@code ETag} (for {@code If-Match} on a change). */
   @GET
   @Path("{caseNumber}")
-  public CaseDocument open(@PathParam("caseNumber") String caseNumber) {
-    return caseFiles.find(caseNumber).map(CaseDocument::of).orElseThrow(() -> notFound(caseNumber));
+  @APIResponse(
+      responseCode = "200",
+      description = "The case; ETag is its version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CaseDocument.class)))
+  public Response open(@PathParam("caseNumber") String caseNumber) {
+    CaseDocument document =
+        caseFiles.find(caseNumber).map(CaseDocument::of).orElseThrow(() -> notFound(caseNumber));
+    return Response.ok(document).tag(Versions.tag(document.version())).build();
+  }
+
+  /**
+   * Replaces the exploitation profile (CTDC codes). A stale {@code version} (or {@code If-Match})
+   * is a 409 and changes nothing.
+   */
+  @PUT
+  @Path("{caseNumber}/exploitation")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public CaseDocument describeExploitation(
+      @PathParam("caseNumber") String caseNumber,
+      @NotNull(message = "send the profile as a JSON object") @Valid ExploitationDocument profile,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    return caseFiles
+        .describeExploitation(
+            caseNumber, profile.toProfile(), Versions.expected(profile.version(), ifMatch))
+        .map(CaseDocument::of)
+        .orElseThrow(() -> notFound(caseNumber));
+  }
+
+  /**
+   * Records a risk assessment: the level, today, the caller (the case shows {@code riskAssessedAt}
+   * and {@code riskAssessedBy}). A stale {@code version} (or {@code If-Match}) is a 409.
+   */
+  @PUT
+  @Path("{caseNumber}/risk")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public CaseDocument assessRisk(
+      @PathParam("caseNumber") String caseNumber,
+      @NotNull(message = "send the risk level as a JSON object") @Valid RiskAssessment risk,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    return caseFiles
+        .assessRisk(
+            caseNumber,
+            RiskLevel.valueOf(risk.riskLevel()),
+            Versions.expected(risk.version(), ifMatch))
+        .map(CaseDocument::of)
+        .orElseThrow(() -> notFound(caseNumber));
   }
 }

@@ -8,6 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.haven.crypto.boundary.KeyManagement;
 import org.haven.crypto.boundary.KeyManagement.KeyStatus;
 
@@ -30,6 +33,13 @@ public class KeysResource {
 
   @POST
   @Path("rotation")
+  @APIResponse(
+      responseCode = "202",
+      description = "The rotation started; GET /admin/keys shows its progress",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = KeyStatus.class)))
   public Response rotate() {
     return Response.accepted(keys.rotate()).build();
   }

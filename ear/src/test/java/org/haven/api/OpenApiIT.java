@@ -1,0 +1,223 @@
+package org.haven.api;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.haven.it.DemoStaff;
+import org.haven.it.HavenDeployment;
+import org.haven.it.Keycloak;
+import org.haven.it.RestEndpoints;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The OpenAPI document the server serves describes every REST method Haven has, and the API keeps
+ * to it: a caseworker's and a supervisor's day of calls, errors included, each request and answer
+ * checked against the document (swagger-request-validator).
+ */
+@ExtendWith(ArquillianExtension.class)
+class OpenApiIT {
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return HavenDeployment.asBuilt();
+  }
+
+  static String document() {
+    return given()
+        .baseUri(HavenDeployment.httpRoot().toString())
+        .accept("application/json")
+        .get("/openapi?format=JSON")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
+  }
+
+  @Test
+  void theServedDocumentDescribesEveryRestMethod() throws Exception {
+    String json = document();
+    Files.writeString(Path.of("target", "openapi.json"), json);
+    Map<String, Map<String, Object>> paths =
+        io.restassured.path.json.JsonPath.from(json).getMap("paths");
+    Set<String> documented = new TreeSet<>();
+    paths.forEach(
+        (path, item) ->
+            item.keySet()
+                .forEach(
+                    verb ->
+                        documented.add(
+                            verb.toUpperCase() + " " + path.replaceFirst("^/haven/api/v1", ""))));
+    Set<String> missing = new TreeSet<>(RestEndpoints.methods());
+    missing.removeAll(documented);
+    assertTrue(
+        missing.isEmpty(), "not in the OpenAPI document: " + missing + "; has " + documented);
+  }
+
+  /**
+   * The document, less the empty {@code info.contact}, {@code info.license} and {@code
+   * externalDocs} objects WildFly 39 adds after Haven's filter has run (its host-level
+   * CompositeOpenAPIModelProvider.OpenAPIModelFactory creates all three whatever the deployment
+   * says; the parser refuses a license without a name). Nothing else is touched.
+   */
+  static String withoutEmptyObjects() {
+    return document()
+        .replace("\"contact\" : { },", "")
+        .replace("\"license\" : { },", "")
+        .replace("\"contact\":{},", "")
+        .replace("\"license\":{},", "")
+        .replaceAll(",\\s*\"externalDocs\"\\s*:\\s*\\{\\s*}", "")
+        .replaceAll("\"externalDocs\"\\s*:\\s*\\{\\s*}\\s*,", "");
+  }
+
+  @Test
+  void everyAnswerKeepsToTheDocument() {
+    OpenApiValidationFilter contract =
+        new OpenApiValidationFilter(
+            OpenApiInteractionValidator.createForInlineApiSpecification(withoutEmptyObjects())
+                .build());
+    Function<DemoStaff, RequestSpecification> as = user -> Keycloak.api(user).filter(contract);
+    DemoStaff cw = DemoStaff.CASEWORKER_NORTH;
+    DemoStaff sup = DemoStaff.SUPERVISOR_NORTH;
+    String n =
+        as.apply(cw)
+            .body(
+                "{\"riskLevel\":\"HIGH\",\"narrative\":\"Contract.\",\"survivor\":{\"givenNames\":\"Ana\","
+                    + "\"birthDate\":\"1999-02-03\",\"document\":{\"type\":\"PASSPORT\",\"number\":\"P1\"}}}")
+            .post("/cases")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("caseNumber");
+    as.apply(cw).get("/cases/" + n).then().statusCode(200);
+    as.apply(cw).get("/cases?riskLevel=HIGH&status=OPEN&name=Ana").then().statusCode(200);
+    as.apply(cw)
+        .body(
+            "{\"types\":[\"FORCED_LABOUR\"],\"labourTypes\":[\"AGRICULTURE\"],\"countryOfExploitation\":\"NG\"}")
+        .put("/cases/" + n + "/exploitation")
+        .then()
+        .statusCode(200);
+    as.apply(sup)
+        .body("{\"riskLevel\":\"MEDIUM\"}")
+        .put("/cases/" + n + "/risk")
+        .then()
+        .statusCode(200);
+    as.apply(cw)
+        .body("{\"to\":\"CLOSED\"}")
+        .post("/cases/" + n + "/transitions")
+        .then()
+        .statusCode(409);
+    as.apply(cw)
+        .body("{\"to\":\"ASSESSMENT\",\"version\":0}")
+        .post("/cases/" + n + "/transitions")
+        .then()
+        .statusCode(409);
+    as.apply(cw)
+        .body("{\"to\":\"ASSESSMENT\"}")
+        .post("/cases/" + n + "/transitions")
+        .then()
+        .statusCode(200);
+    as.apply(cw)
+        .body("{\"text\":\"Called.\"}")
+        .post("/cases/" + n + "/notes")
+        .then()
+        .statusCode(201);
+    as.apply(cw).get("/cases/" + n + "/notes").then().statusCode(200);
+    as.apply(cw).get("/cases/" + n + "/history").then().statusCode(200);
+    int consent =
+        as.apply(cw)
+            .body(
+                "{\"type\":\"DATA_SHARING\",\"recipient\":\"Clinic\",\"purpose\":\"Care\","
+                    + "\"howObtained\":\"GUARDIAN\",\"givenOn\":\"2026-02-01\"}")
+            .post("/cases/" + n + "/consents")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    as.apply(cw)
+        .body("{}")
+        .post("/cases/" + n + "/consents/" + consent + "/withdrawal")
+        .then()
+        .statusCode(200);
+    as.apply(cw).get("/cases/" + n + "/consents").then().statusCode(200);
+    as.apply(cw)
+        .body("{\"text\":\"Needs.\"}")
+        .put("/cases/" + n + "/plan/assessment")
+        .then()
+        .statusCode(200);
+    int goal =
+        as.apply(cw)
+            .body("{\"text\":\"Housing.\"}")
+            .post("/cases/" + n + "/plan/goals")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    int action =
+        as.apply(cw)
+            .body(
+                "{\"text\":\"Visit.\",\"responsible\":\"caseworker.north\",\"dueOn\":\"2030-01-01\"}")
+            .post("/cases/" + n + "/plan/goals/" + goal + "/actions")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    as.apply(cw)
+        .body("{\"done\":true}")
+        .put("/cases/" + n + "/plan/actions/" + action)
+        .then()
+        .statusCode(200);
+    as.apply(cw)
+        .body("{\"status\":\"ACHIEVED\"}")
+        .put("/cases/" + n + "/plan/goals/" + goal)
+        .then()
+        .statusCode(200);
+    as.apply(cw).get("/cases/" + n + "/plan").then().statusCode(200);
+    int task =
+        as.apply(cw)
+            .body("{\"title\":\"Call.\",\"dueOn\":\"2030-01-01\"}")
+            .post("/cases/" + n + "/tasks")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    as.apply(cw)
+        .body("{\"status\":\"DONE\"}")
+        .put("/cases/" + n + "/tasks/" + task)
+        .then()
+        .statusCode(200);
+    as.apply(cw).get("/cases/" + n + "/tasks").then().statusCode(200);
+    as.apply(cw).get("/tasks").then().statusCode(200);
+    as.apply(cw).get("/dashboard").then().statusCode(200);
+    as.apply(sup).get("/approvals").then().statusCode(200);
+    as.apply(sup).get("/break-glass").then().statusCode(200);
+    as.apply(DemoStaff.ADMIN).get("/dashboard").then().statusCode(200);
+    as.apply(DemoStaff.ADMIN).get("/cases").then().statusCode(403);
+    as.apply(DemoStaff.SUPERVISOR_SOUTH).get("/cases/" + n).then().statusCode(404);
+    as.apply(cw).body("{\"riskLevel\":\"SEVERE\"}").post("/cases").then().statusCode(400);
+    as.apply(DemoStaff.ADMIN).get("/audit/events?size=5").then().statusCode(200);
+    as.apply(DemoStaff.ADMIN).get("/audit/verify").then().statusCode(200);
+    as.apply(DemoStaff.ADMIN).get("/admin/keys").then().statusCode(200);
+    as.apply(DemoStaff.ADMIN).get("/admin/users").then().statusCode(200);
+    // The filter is live: what the document does not describe fails the test.
+    assertThrows(
+        OpenApiValidationFilter.OpenApiValidationException.class,
+        () -> as.apply(cw).get("/cases/" + n + "/photos"));
+    assertThrows(
+        OpenApiValidationFilter.OpenApiValidationException.class,
+        () -> as.apply(cw).body("{\"reason\":\"no status\"}").post("/cases/" + n + "/transitions"));
+  }
+}

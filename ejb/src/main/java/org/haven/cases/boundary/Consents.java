@@ -1,0 +1,155 @@
+package org.haven.cases.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.haven.access.boundary.AccessPolicy;
+import org.haven.audit.boundary.AuditTrail;
+import org.haven.audit.boundary.AuditTrail.Entry;
+import org.haven.audit.entity.AuditAction;
+import org.haven.cases.control.CaseRecords;
+import org.haven.cases.entity.Consent;
+import org.haven.cases.entity.ConsentMethod;
+import org.haven.cases.entity.ConsentType;
+import org.haven.cases.entity.SurvivorCase;
+import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.problems.Conflict;
+import org.haven.problems.InvalidField;
+import org.haven.problems.NotFound;
+
+/**
+ * A survivor's consents: recorded as given (to services, to sharing data with a named recipient for
+ * a purpose, to anonymised statistics), withdrawn when the survivor says so, never edited or
+ * deleted. Scope, audit and sealing as for every part of a case.
+ */
+@Stateless
+@RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
+public class Consents {
+
+  public static final int MAX_TEXT = 500;
+
+  @PersistenceContext EntityManager em;
+  @Inject CaseRecords records;
+  @Inject AccessPolicy access;
+  @Inject AuditTrail audit;
+
+  /** The consents of a case, oldest first. Empty if the case is out of scope. */
+  public Optional<List<ConsentView>> consents(String caseNumber) {
+    return records
+        .readable(caseNumber, AuditAction.CONSENTS_READ)
+        .map(
+            c -> {
+              FieldCipher cipher = records.openerFor(c).orElse(null);
+              List<ConsentView> all =
+                  of(c).stream().map(consent -> new ConsentView(consent, cipher)).toList();
+              audit.record(
+                  Entry.onCase(AuditAction.CONSENTS_READ, caseNumber)
+                      .details("consents: " + all.size()));
+              return all;
+            });
+  }
+
+  /**
+   * Records a consent the survivor gave. Sharing data needs a recipient and a purpose; the date is
+   * not in the future. Empty if the case is out of scope.
+   */
+  public Optional<ConsentView> record(
+      String caseNumber,
+      @NotNull(message = "choose what the survivor consents to") ConsentType type,
+      String recipient,
+      String purpose,
+      @NotNull(message = "say how the consent was obtained") ConsentMethod howObtained,
+      @NotNull(message = "give the date the consent was given") LocalDate givenOn) {
+    if (type == ConsentType.DATA_SHARING) {
+      CaseRecords.requireText("recipient", recipient, MAX_TEXT, "name who receives the data");
+      CaseRecords.requireText("purpose", purpose, MAX_TEXT, "say what the data is shared for");
+    }
+    if (recipient != null && recipient.length() > MAX_TEXT) {
+      throw new InvalidField("recipient", "must be at most " + MAX_TEXT + " characters");
+    }
+    if (purpose != null && purpose.length() > MAX_TEXT) {
+      throw new InvalidField("purpose", "must be at most " + MAX_TEXT + " characters");
+    }
+    if (givenOn.isAfter(LocalDate.now())) {
+      throw new InvalidField("givenOn", "must not be in the future");
+    }
+    return records
+        .changeable(caseNumber, AuditAction.CONSENT_RECORDED)
+        .map(
+            c -> {
+              FieldCipher cipher = records.cipherFor(c);
+              Consent consent =
+                  new Consent(c, type, howObtained, givenOn, access.actor(), Instant.now());
+              em.persist(consent);
+              consent.write(cipher, recipient, purpose);
+              em.flush();
+              audit.record(
+                  Entry.onCase(AuditAction.CONSENT_RECORDED, caseNumber)
+                      .details(
+                          "consent "
+                              + consent.getId()
+                              + "; type: "
+                              + type
+                              + "; obtained: "
+                              + howObtained));
+              return new ConsentView(consent, cipher);
+            });
+  }
+
+  /**
+   * Records that the survivor withdrew a consent, from {@code withdrawnOn} (today if not given).
+   * Withdrawing twice is refused: the first withdrawal stands. Empty if the case is out of scope.
+   */
+  public Optional<ConsentView> withdraw(String caseNumber, long consentId, LocalDate withdrawnOn) {
+    LocalDate on = withdrawnOn == null ? LocalDate.now() : withdrawnOn;
+    if (on.isAfter(LocalDate.now())) {
+      throw new InvalidField("withdrawnOn", "must not be in the future");
+    }
+    return records
+        .changeable(caseNumber, AuditAction.CONSENT_WITHDRAWN)
+        .map(
+            c -> {
+              Consent consent = consentOf(c, consentId);
+              if (consent.isWithdrawn()) {
+                throw new Conflict(
+                    "Consent "
+                        + consentId
+                        + " was already withdrawn on "
+                        + consent.getWithdrawnOn()
+                        + ".");
+              }
+              if (on.isBefore(consent.getGivenOn())) {
+                throw new InvalidField("withdrawnOn", "must not be before the consent was given");
+              }
+              consent.withdraw(on, access.actor(), Instant.now());
+              em.flush();
+              audit.record(
+                  Entry.onCase(AuditAction.CONSENT_WITHDRAWN, caseNumber)
+                      .details("consent " + consentId + "; type: " + consent.getType()));
+              return new ConsentView(consent, records.openerFor(c).orElse(null));
+            });
+  }
+
+  private List<Consent> of(SurvivorCase c) {
+    return em.createQuery(
+            "select x from Consent x where x.survivorCase = :c order by x.givenOn, x.id",
+            Consent.class)
+        .setParameter("c", c)
+        .getResultList();
+  }
+
+  private Consent consentOf(SurvivorCase c, long consentId) {
+    Consent consent = em.find(Consent.class, consentId);
+    if (consent == null || !consent.getSurvivorCase().equals(c)) {
+      throw new NotFound("consent");
+    }
+    return consent;
+  }
+}

@@ -1,0 +1,156 @@
+package org.haven.cases.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.AbstractQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.From;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import java.util.Optional;
+import java.util.Set;
+import org.haven.access.boundary.AccessPolicy;
+import org.haven.access.boundary.CaseScope;
+import org.haven.audit.boundary.AuditTrail;
+import org.haven.audit.boundary.AuditTrail.Entry;
+import org.haven.audit.entity.AuditAction;
+import org.haven.audit.entity.AuditEvent.Outcome;
+import org.haven.cases.entity.CaseAssignment;
+import org.haven.cases.entity.SurvivorCase;
+import org.haven.crypto.boundary.FieldCrypto;
+import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.problems.Conflict;
+import org.haven.problems.InvalidField;
+
+/**
+ * Finds the case a boundary works on, as far as the caller's scope ({@link AccessPolicy}) reaches,
+ * and holds the checks every change to a case makes. The case feature's boundaries ({@code
+ * CaseFiles}, {@code Consents}, {@code CasePlans}, {@code CaseTasks}) all come here, so a case out
+ * of scope is equally absent from each of them. Runs inside the calling boundary's transaction.
+ */
+@ApplicationScoped
+public class CaseRecords {
+
+  @PersistenceContext EntityManager em;
+  @Inject AccessPolicy access;
+  @Inject AuditTrail audit;
+  @Inject FieldCrypto crypto;
+
+  /** The record with this number if the caller may see it (break-glass included), not opened. */
+  public Optional<SurvivorCase> readable(String caseNumber) {
+    return inScope(caseNumber, access.caseScope());
+  }
+
+  /** The record if the caller may change it: break-glass opens a case for reading only. */
+  public Optional<SurvivorCase> changeable(String caseNumber) {
+    return inScope(caseNumber, access.caseScope().withEmergencyCases(Set.of()));
+  }
+
+  /** Like {@link #readable}, with the attempt on an absent case recorded in the trail. */
+  public Optional<SurvivorCase> readable(String caseNumber, AuditAction action) {
+    return recorded(readable(caseNumber), action, caseNumber);
+  }
+
+  /** Like {@link #changeable}, with the attempt on an absent case recorded in the trail. */
+  public Optional<SurvivorCase> changeable(String caseNumber, AuditAction action) {
+    return recorded(changeable(caseNumber), action, caseNumber);
+  }
+
+  private <T> Optional<T> recorded(Optional<T> found, AuditAction action, String caseNumber) {
+    if (found.isEmpty()) {
+      audit.record(Entry.onCase(action, caseNumber).outcome(Outcome.NOT_FOUND));
+    }
+    return found;
+  }
+
+  private Optional<SurvivorCase> inScope(String caseNumber, CaseScope scope) {
+    if (caseNumber == null || caseNumber.length() > 20) {
+      return Optional.empty();
+    }
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<SurvivorCase> query = cb.createQuery(SurvivorCase.class);
+    Root<SurvivorCase> root = query.from(SurvivorCase.class);
+    query
+        .select(root)
+        .where(cb.equal(root.get("caseNumber"), caseNumber), inScope(cb, query, root, scope));
+    return em.createQuery(query).getResultStream().findFirst();
+  }
+
+  /** The caller's scope as a condition on cases: the translation of {@link CaseScope}. */
+  public static Predicate inScope(
+      CriteriaBuilder cb, AbstractQuery<?> query, From<?, SurvivorCase> root, CaseScope scope) {
+    Predicate regular = regularScope(cb, query, root, scope);
+    return scope.emergencyCases().isEmpty()
+        ? regular
+        : cb.or(regular, root.get("id").in(scope.emergencyCases()));
+  }
+
+  private static Predicate regularScope(
+      CriteriaBuilder cb, AbstractQuery<?> query, From<?, SurvivorCase> root, CaseScope scope) {
+    return switch (scope.reach()) {
+      case TEAM -> cb.equal(root.get("owningTeam"), scope.team());
+      case OWN_ASSIGNMENTS -> {
+        Subquery<Long> assigned = query.subquery(Long.class);
+        Root<CaseAssignment> assignment = assigned.from(CaseAssignment.class);
+        assigned
+            .select(assignment.get("id"))
+            .where(
+                cb.equal(assignment.get("survivorCase"), root),
+                cb.equal(assignment.get("caseworker").get("subject"), scope.subject()),
+                cb.isNull(assignment.get("endedAt")));
+        yield cb.exists(assigned);
+      }
+      case NOTHING -> cb.disjunction();
+    };
+  }
+
+  /** The cipher of the survivor's data key; the key is made on first use for older cases. */
+  public FieldCipher cipherFor(SurvivorCase c) {
+    refuseIfErased(c);
+    return crypto.cipherOf(c.dataKeyOwner()).orElseGet(() -> crypto.newDataKey(c.dataKeyOwner()));
+  }
+
+  /** The cipher to open a case's sealed values; empty once the survivor's data is erased. */
+  public Optional<FieldCipher> openerFor(SurvivorCase c) {
+    return c.isErased() ? Optional.empty() : crypto.cipherOf(c.dataKeyOwner());
+  }
+
+  /** A decision that only the supervisors of the case's own team make. */
+  public void requireSupervisorOf(SurvivorCase c) {
+    if (!access.supervises(c.getOwningTeam())) {
+      throw new jakarta.ejb.EJBAccessException("only the supervisors of the case's team decide");
+    }
+  }
+
+  /** A caller who read version N changes only version N: anything else is a conflicting edit. */
+  public static void checkVersion(SurvivorCase c, Long expectedVersion) {
+    checkVersion("case " + c.getCaseNumber(), c.getVersion(), expectedVersion);
+  }
+
+  public static void checkVersion(String what, long current, Long expectedVersion) {
+    if (expectedVersion != null && expectedVersion != current) {
+      throw new OptimisticLockException(what + " changed since version " + expectedVersion);
+    }
+  }
+
+  public static void refuseIfErased(SurvivorCase c) {
+    if (c.isErased()) {
+      throw new Conflict("The survivor's data in case " + c.getCaseNumber() + " is erased.");
+    }
+  }
+
+  public static String requireText(String field, String value, int max, String ask) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidField(field, ask);
+    }
+    if (value.length() > max) {
+      throw new InvalidField(field, "must be at most " + max + " characters");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,8 @@
+package org.haven.cases.entity;
+
+/** Where a case plan's goal stands. */
+public enum GoalStatus {
+  OPEN,
+  ACHIEVED,
+  DROPPED
+}

@@ -1,0 +1,25 @@
+package org.haven.cases.rest;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.haven.api.Dates;
+import org.haven.api.OneOf;
+import org.haven.cases.entity.ConsentMethod;
+import org.haven.cases.entity.ConsentType;
+
+/**
+ * The body of {@code POST /api/v1/cases/{caseNumber}/consents}: what the survivor consents to
+ * ({@code SERVICES}, {@code DATA_SHARING} — with a recipient and purpose —, {@code STATISTICS}),
+ * how it was obtained, and the day it was given.
+ */
+public record ConsentInput(
+    @NotNull(message = "choose what the survivor consents to") @OneOf(ConsentType.class)
+        String type,
+    @Size(max = 500, message = "must be at most 500 characters") String recipient,
+    @Size(max = 500, message = "must be at most 500 characters") String purpose,
+    @NotNull(message = "say how the consent was obtained") @OneOf(ConsentMethod.class)
+        String howObtained,
+    @NotNull(message = "give the date the consent was given")
+        @Pattern(regexp = Dates.DATE, message = Dates.MESSAGE)
+        String givenOn) {}

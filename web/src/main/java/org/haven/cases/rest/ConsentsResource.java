@@ -1,0 +1,87 @@
+package org.haven.cases.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.haven.api.Dates;
+import org.haven.cases.boundary.ConsentView;
+import org.haven.cases.boundary.Consents;
+import org.haven.cases.entity.ConsentMethod;
+import org.haven.cases.entity.ConsentType;
+
+/** A case's consents over REST: {@code /api/v1/cases/{caseNumber}/consents}. */
+@Path("cases/{caseNumber}/consents")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"caseworker", "supervisor"})
+public class ConsentsResource {
+
+  @Inject Consents consents;
+
+  /** Every consent of the case, withdrawn ones included ({@code active} says which stand). */
+  @GET
+  public List<ConsentView> list(@PathParam("caseNumber") String caseNumber) {
+    return consents.consents(caseNumber).orElseThrow(NotFoundException::new);
+  }
+
+  /** Records a consent the survivor gave. */
+  @APIResponse(
+      responseCode = "201",
+      description = "The consent recorded; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ConsentView.class)))
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response record(
+      @PathParam("caseNumber") String caseNumber,
+      @NotNull(message = "send the consent as a JSON object") @Valid ConsentInput input,
+      @Context UriInfo uriInfo) {
+    ConsentView recorded =
+        consents
+            .record(
+                caseNumber,
+                ConsentType.valueOf(input.type()),
+                input.recipient(),
+                input.purpose(),
+                ConsentMethod.valueOf(input.howObtained()),
+                Dates.parse("givenOn", input.givenOn()))
+            .orElseThrow(NotFoundException::new);
+    return Response.created(
+            uriInfo.getAbsolutePathBuilder().path(String.valueOf(recorded.getId())).build())
+        .entity(recorded)
+        .build();
+  }
+
+  /** Records the survivor's withdrawal of a consent; withdrawing again is a 409. */
+  @POST
+  @Path("{consentId}/withdrawal")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ConsentView withdraw(
+      @PathParam("caseNumber") String caseNumber,
+      @PathParam("consentId") long consentId,
+      @Valid ConsentWithdrawal withdrawal) {
+    return consents
+        .withdraw(
+            caseNumber,
+            consentId,
+            withdrawal == null ? null : Dates.parse("withdrawnOn", withdrawal.withdrawnOn()))
+        .orElseThrow(NotFoundException::new);
+  }
+}

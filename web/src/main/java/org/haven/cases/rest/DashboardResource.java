@@ -1,0 +1,53 @@
+package org.haven.cases.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.haven.cases.boundary.CaseFigures;
+import org.haven.cases.boundary.CaseOverview;
+import org.haven.cases.boundary.CaseTasks;
+import org.haven.cases.boundary.TaskView;
+
+/**
+ * What the dashboards show, over REST: {@code GET /api/v1/dashboard} (counts for every role;
+ * administrators get counts only), {@code GET /api/v1/tasks} (the caller's open tasks) and {@code
+ * GET /api/v1/approvals} (what waits for a supervisor).
+ */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+public class DashboardResource {
+
+  @Inject CaseOverview overview;
+  @Inject CaseTasks tasks;
+
+  @GET
+  @Path("dashboard")
+  @RolesAllowed({"caseworker", "supervisor", "admin"})
+  public CaseFigures dashboard() {
+    return overview.figures();
+  }
+
+  /**
+   * The caller's open tasks, soonest due first: a caseworker's own, a supervisor's team's; with
+   * {@code overdue=true} only those past their due date.
+   */
+  @GET
+  @Path("tasks")
+  @RolesAllowed({"caseworker", "supervisor"})
+  public List<TaskView> tasks(@QueryParam("overdue") @DefaultValue("false") boolean overdue) {
+    return tasks.openTasks(overdue);
+  }
+
+  @GET
+  @Path("approvals")
+  @RolesAllowed("supervisor")
+  public List<CaseOverview.PendingApproval> approvals() {
+    return overview.pendingApprovals();
+  }
+}
