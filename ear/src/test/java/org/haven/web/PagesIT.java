@@ -47,12 +47,16 @@ class PagesIT {
   }
 
   @Test
-  void theHomePageLeadsToTheCaseList() {
+  void theHomePageIsTheCaseworkersDashboardAndLeadsToTheCaseList() {
     browser()
         .get("/haven/")
         .then()
-        .statusCode(302)
-        .header("Location", containsString("/haven/cases/list.xhtml"));
+        .statusCode(200)
+        .body(containsString("<title>Dashboard · Haven</title>"))
+        .body(containsString("Open cases by risk"))
+        .body(containsString("Overdue follow-ups"))
+        .body(containsString("\"type\":\"doughnut\"")) // the chart's configuration
+        .body(not(containsString("Waiting for your approval"))); // that is for supervisors
     browser()
         .get("/haven/cases/list.xhtml")
         .then()
@@ -94,7 +98,13 @@ class PagesIT {
     assertTrue(page.contains("Told at the shelter."));
     // The case file: tabs, and the caseworker's next step.
     assertTrue(page.contains(">Notes<") && page.contains(">History<"), "no tabs on the case page");
-    assertTrue(page.contains("Move to ASSESSMENT"), "no lifecycle action on the case page");
+    assertTrue(page.contains("Move to Assessment"), "no lifecycle action on the case page");
+    for (String tab :
+        new String[] {
+          "Identity", "Exploitation", "Consent", "Assessment &amp; plan", "Tasks", "History"
+        }) {
+      assertTrue(page.contains(">" + tab + "<"), "no tab " + tab);
+    }
     String list =
         browser().get("/haven/cases/list.xhtml").then().statusCode(200).extract().asString();
     assertTrue(list.contains(">" + registered.group(1) + "<"), "the new case is not listed");
@@ -205,8 +215,10 @@ class PagesIT {
         .body(not(containsString("HVN-")));
     page.get("/haven/")
         .then()
-        .statusCode(302)
-        .header("Location", containsString("/haven/admin/users.xhtml"));
+        .statusCode(200)
+        .body(containsString("Cases by team"))
+        .body(containsString("Administrators see counts only"))
+        .body(not(containsString("HVN-")));
     Keycloak.page(admin)
         .baseUri(HavenDeployment.httpRoot().toString())
         .get("/haven/admin/users.xhtml")

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.haven.access.boundary.AccessManagement;
 import org.haven.access.boundary.StaffAccount;
+import org.haven.ui.Texts;
 
 /** Backs {@code admin/users.xhtml}: administrators grant roles, move users, disable them. */
 @Named
@@ -52,22 +53,22 @@ public class UsersView implements Serializable {
         access.revokeRole(row.account.username(), role);
       }
     }
-    refresh(row, "Roles of " + row.account.username() + " saved.");
+    refresh(row, Texts.get("users.rolesSaved", row.account.username()));
   }
 
   public void saveTeam(Row row) {
     access.moveToTeam(row.account.username(), row.team);
     refresh(
         row,
-        row.account.username()
-            + " is now in "
-            + (row.team == null ? "no team" : "team " + row.team)
-            + ".");
+        row.team == null
+            ? Texts.get("users.teamNone", row.account.username())
+            : Texts.get("users.teamSaved", row.account.username(), row.team));
   }
 
   public void saveEnabled(Row row) {
     access.setEnabled(row.account.username(), row.enabled);
-    refresh(row, row.account.username() + (row.enabled ? " can sign in again." : " is disabled."));
+    refresh(
+        row, Texts.get(row.enabled ? "users.enabled" : "users.disabled", row.account.username()));
   }
 
   private void refresh(Row row, String message) {

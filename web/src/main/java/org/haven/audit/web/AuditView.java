@@ -17,6 +17,7 @@ import org.haven.audit.control.ChainVerifier;
 import org.haven.audit.entity.AuditAction;
 import org.haven.audit.entity.AuditEvent;
 import org.haven.paging.PageRequest;
+import org.haven.ui.Texts;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -65,14 +66,12 @@ public class AuditView implements Serializable {
             result.intact()
                 ? new FacesMessage(
                     FacesMessage.SEVERITY_INFO,
-                    "The audit trail is intact through event " + result.verifiedThrough() + ".",
+                    Texts.get("audit.intact", String.valueOf(result.verifiedThrough())),
                     null)
                 : new FacesMessage(
                     FacesMessage.SEVERITY_ERROR,
-                    "The audit trail is broken at event "
-                        + result.firstBrokenEvent()
-                        + ": "
-                        + result.reason(),
+                    Texts.get(
+                        "audit.broken", String.valueOf(result.firstBrokenEvent()), result.reason()),
                     null));
   }
 

@@ -16,9 +16,13 @@ import org.haven.cases.boundary.CaseFiles;
 import org.haven.cases.boundary.CaseSearch;
 import org.haven.cases.boundary.EmergencyAccess;
 import org.haven.cases.entity.BreakGlassPurpose;
+import org.haven.cases.entity.CaseStatus;
+import org.haven.cases.entity.ExploitationType;
+import org.haven.cases.entity.RiskLevel;
 import org.haven.paging.PageRequest;
 import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
+import org.haven.ui.Texts;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -42,6 +46,11 @@ public class CaseListView implements Serializable {
   private LocalDate birthDate;
   private String phone;
   private String documentNumber;
+  private CaseStatus status;
+  private RiskLevel riskLevel;
+  private String assignee;
+  private ExploitationType exploitationType;
+  private List<jakarta.faces.model.SelectItem> caseworkers;
   private CaseSearch search = CaseSearch.NONE;
 
   private String emergencyCaseNumber;
@@ -59,7 +68,7 @@ public class CaseListView implements Serializable {
           caseFiles.breakGlass(emergencyCaseNumber, emergencyPurpose, emergencyExplanation);
       if (opened.isEmpty()) {
         context.addMessage(
-            null, new FacesMessage(FacesMessage.SEVERITY_WARN, "There is no such case.", null));
+            null, new FacesMessage(FacesMessage.SEVERITY_WARN, Texts.get("list.noSuchCase"), null));
         return null;
       }
       context.getExternalContext().getFlash().setKeepMessages(true);
@@ -67,9 +76,7 @@ public class CaseListView implements Serializable {
           null,
           new FacesMessage(
               FacesMessage.SEVERITY_WARN,
-              "Emergency access for "
-                  + CaseFiles.BREAK_GLASS_MINUTES
-                  + " minutes, read-only. The team's supervisors are told.",
+              Texts.get("list.breakGlass.granted", CaseFiles.BREAK_GLASS_MINUTES),
               null));
       return "/cases/case?faces-redirect=true&n=" + opened.get().getCaseNumber();
     } catch (Conflict | InvalidField refused) {
@@ -134,8 +141,11 @@ public class CaseListView implements Serializable {
     return cases;
   }
 
+  /** Applies the search and the filters together. */
   public void search() {
-    search = new CaseSearch(name, birthDate, phone, documentNumber);
+    search =
+        new CaseSearch(name, birthDate, phone, documentNumber)
+            .filtered(status, riskLevel, assignee, exploitationType);
   }
 
   public void clear() {
@@ -143,11 +153,70 @@ public class CaseListView implements Serializable {
     birthDate = null;
     phone = null;
     documentNumber = null;
+    status = null;
+    riskLevel = null;
+    assignee = null;
+    exploitationType = null;
     search = CaseSearch.NONE;
   }
 
   public boolean isSearching() {
-    return !search.isEmpty();
+    return !search.isEmpty() || !search.filters().isEmpty();
+  }
+
+  public CaseStatus[] getStatuses() {
+    return CaseStatus.values();
+  }
+
+  public RiskLevel[] getRiskLevels() {
+    return RiskLevel.values();
+  }
+
+  public ExploitationType[] getExploitationTypes() {
+    return ExploitationType.values();
+  }
+
+  /** The caseworkers a supervisor can filter by; a caseworker sees only their own cases. */
+  public List<jakarta.faces.model.SelectItem> getCaseworkers() {
+    if (caseworkers == null) {
+      caseworkers =
+          caseFiles.assignableCaseworkers().stream()
+              .map(s -> new jakarta.faces.model.SelectItem(s.getUsername(), s.getDisplayName()))
+              .toList();
+    }
+    return caseworkers;
+  }
+
+  public CaseStatus getStatus() {
+    return status;
+  }
+
+  public void setStatus(CaseStatus status) {
+    this.status = status;
+  }
+
+  public RiskLevel getRiskLevel() {
+    return riskLevel;
+  }
+
+  public void setRiskLevel(RiskLevel riskLevel) {
+    this.riskLevel = riskLevel;
+  }
+
+  public String getAssignee() {
+    return assignee;
+  }
+
+  public void setAssignee(String assignee) {
+    this.assignee = assignee;
+  }
+
+  public ExploitationType getExploitationType() {
+    return exploitationType;
+  }
+
+  public void setExploitationType(ExploitationType exploitationType) {
+    this.exploitationType = exploitationType;
   }
 
   public String getName() {

@@ -19,8 +19,12 @@ import org.haven.cases.boundary.StatusHistoryEntry;
 import org.haven.cases.control.CaseLifecycle;
 import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.ErasureReason;
+import org.haven.cases.entity.RiskLevel;
 import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
+import org.haven.problems.NotFound;
+import org.haven.ui.Labels;
+import org.haven.ui.Texts;
 
 /**
  * Backs {@code cases/case.xhtml?n=<case number>}: one case file, opened, and its erasure. A case
@@ -33,10 +37,12 @@ public class CaseView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject CaseFiles caseFiles;
+  @Inject Labels labels;
 
   private String caseNumber;
   private CaseFile caseFile;
   private ErasureReason erasureReason;
+  private RiskLevel riskLevel;
   private String reason;
   private int activeTab;
   private String noteText;
@@ -49,25 +55,50 @@ public class CaseView implements Serializable {
     show(caseFiles.find(caseNumber));
   }
 
+  /** A new risk assessment: the level now, by the user, today. */
+  public void assessRisk() throws IOException {
+    if (riskLevel == null) {
+      warn(Texts.get("case.risk.choose"));
+      return;
+    }
+    long version = caseFile.getRecord().getVersion();
+    if (attempt(() -> show(caseFiles.assessRisk(caseNumber, riskLevel, version)))) {
+      info(Texts.get("case.risk.assessed", labels.of(riskLevel)));
+      riskLevel = null;
+    }
+  }
+
+  public RiskLevel getRiskLevel() {
+    return riskLevel;
+  }
+
+  public void setRiskLevel(RiskLevel riskLevel) {
+    this.riskLevel = riskLevel;
+  }
+
+  public RiskLevel[] getRiskLevels() {
+    return RiskLevel.values();
+  }
+
   public void requestErasure() throws IOException {
     if (erasureReason == null) {
-      warn("Choose the reason for the erasure first.");
+      warn(Texts.get("case.erasure.chooseReason"));
       return;
     }
     if (attempt(() -> show(caseFiles.requestErasure(caseNumber, erasureReason)))) {
-      info("Erasure requested. A supervisor of the team must approve it.");
+      info(Texts.get("case.erasure.requested"));
     }
   }
 
   public void withdrawErasureRequest() throws IOException {
     if (attempt(() -> show(caseFiles.withdrawErasureRequest(caseNumber)))) {
-      info("Erasure request withdrawn.");
+      info(Texts.get("case.erasure.withdrawn"));
     }
   }
 
   public void erase() throws IOException {
     if (attempt(() -> show(caseFiles.erase(caseNumber, erasureReason)))) {
-      info("The survivor's data in case " + caseNumber + " is erased.");
+      info(Texts.get("case.erasure.done", caseNumber));
     }
   }
 
@@ -106,8 +137,8 @@ public class CaseView implements Serializable {
     if (attempt(() -> show(caseFiles.transition(caseNumber, to, reason, version)))) {
       info(
           caseFile.getRecord().getStatus() == to
-              ? "Case " + caseNumber + " is now " + to + "."
-              : "The case plan went to the team's supervisors for approval.");
+              ? Texts.get("case.moved", caseNumber, labels.of(to))
+              : Texts.get("case.planSubmitted"));
       reason = null;
       history = null;
     }
@@ -115,7 +146,7 @@ public class CaseView implements Serializable {
 
   public void returnForRework() throws IOException {
     if (attempt(() -> show(caseFiles.returnForRework(caseNumber, reason)))) {
-      info("Sent back with your reason.");
+      info(Texts.get("case.returned"));
       reason = null;
       history = null;
     }
@@ -123,11 +154,11 @@ public class CaseView implements Serializable {
 
   public void addNote() throws IOException {
     if (noteText == null || noteText.isBlank()) {
-      warn("Write the note first.");
+      warn(Texts.get("case.note.empty"));
       return;
     }
     if (attempt(() -> caseFiles.addNote(caseNumber, noteText, correcting))) {
-      info(correcting == null ? "Note added." : "Correction added.");
+      info(Texts.get(correcting == null ? "case.note.added" : "case.note.corrected"));
       noteText = null;
       correcting = null;
       notes = null;
@@ -173,12 +204,16 @@ public class CaseView implements Serializable {
     return correcting;
   }
 
-  private interface Action {
+  /** Something a tab of the case page does to the case. */
+  public interface Action {
     void run() throws IOException;
   }
 
-  /** Runs an action; a refusal by Haven's rules becomes a message on the page, nothing changes. */
-  private boolean attempt(Action action) throws IOException {
+  /**
+   * Runs an action of this page or one of its tabs; a refusal by Haven's rules becomes a message on
+   * the page and nothing changes; the case is read again either way.
+   */
+  public boolean attempt(Action action) throws IOException {
     try {
       action.run();
       return true;
@@ -186,9 +221,13 @@ public class CaseView implements Serializable {
       warn(refused.getMessage());
       load();
       return false;
+    } catch (NotFound gone) {
+      warn(Texts.get("case.partGone"));
+      load();
+      return false;
     } catch (EJBException failed) {
       if (failed.getCause() instanceof OptimisticLockException) {
-        warn("Someone else changed this case meanwhile: it is shown as it is now. Try again.");
+        warn(Texts.get("case.editedMeanwhile"));
         load();
         return false;
       }
@@ -199,7 +238,7 @@ public class CaseView implements Serializable {
     }
   }
 
-  private static void warn(String message) {
+  static void warn(String message) {
     FacesContext.getCurrentInstance()
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, message, null));
   }
@@ -214,7 +253,7 @@ public class CaseView implements Serializable {
     caseFile = found.get();
   }
 
-  private static void info(String message) {
+  static void info(String message) {
     FacesContext.getCurrentInstance()
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
   }

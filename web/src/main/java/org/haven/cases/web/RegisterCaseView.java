@@ -7,10 +7,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseFiles;
 import org.haven.cases.boundary.PossibleDuplicate;
@@ -20,6 +17,7 @@ import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.Sex;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.cases.entity.SurvivorIdentity;
+import org.haven.ui.Texts;
 
 /**
  * Backs {@code cases/register.xhtml}: the intake form. Before saving it checks for likely
@@ -40,6 +38,38 @@ public class RegisterCaseView implements Serializable {
   private List<SelectItem> assignableCaseworkers;
   private List<PossibleDuplicate> duplicates = List.of();
   private boolean duplicatesShown;
+  private int step;
+
+  /** The wizard's steps: the survivor, the situation, then the check before registering. */
+  public static final int SURVIVOR = 0;
+
+  public static final int SITUATION = 1;
+  public static final int CHECK = 2;
+
+  public int getStep() {
+    return step;
+  }
+
+  /**
+   * On to the next step (the fields of this one were validated on the way: a failure keeps the user
+   * here). Reaching the check runs the duplicate search, so the warning is seen before the button
+   * to register.
+   */
+  public void next() {
+    if (step < CHECK) {
+      step++;
+    }
+    if (step == CHECK) {
+      duplicates = caseFiles.possibleDuplicates(identity);
+      duplicatesShown = !duplicates.isEmpty();
+    }
+  }
+
+  public void back() {
+    if (step > SURVIVOR) {
+      step--;
+    }
+  }
 
   public SurvivorCase getIntake() {
     return intake;
@@ -71,24 +101,6 @@ public class RegisterCaseView implements Serializable {
 
   public DocumentType[] getDocumentTypes() {
     return DocumentType.values();
-  }
-
-  /** ISO 3166 countries by name in the user's language, for the nationality menu. */
-  public List<SelectItem> getCountries() {
-    Locale locale = locale();
-    return Arrays.stream(Locale.getISOCountries())
-        .map(code -> new SelectItem(code, new Locale("", code).getDisplayCountry(locale)))
-        .sorted(Comparator.comparing(SelectItem::getLabel))
-        .toList();
-  }
-
-  /** ISO 639 languages by name in the user's language. */
-  public List<SelectItem> getLanguages() {
-    Locale locale = locale();
-    return Arrays.stream(Locale.getISOLanguages())
-        .map(code -> new SelectItem(code, new Locale(code).getDisplayLanguage(locale)))
-        .sorted(Comparator.comparing(SelectItem::getLabel))
-        .toList();
   }
 
   public String getAssignee() {
@@ -143,12 +155,8 @@ public class RegisterCaseView implements Serializable {
         null,
         new FacesMessage(
             FacesMessage.SEVERITY_INFO,
-            "Case " + registered.getCaseNumber() + " registered.",
+            Texts.get("register.done", registered.getCaseNumber()),
             null));
     return "/cases/case?faces-redirect=true&n=" + registered.getCaseNumber();
-  }
-
-  private static Locale locale() {
-    return FacesContext.getCurrentInstance().getViewRoot().getLocale();
   }
 }

@@ -9,6 +9,7 @@ import org.haven.crypto.boundary.KeyManagement;
 import org.haven.crypto.boundary.KeyManagement.KeyStatus;
 import org.haven.crypto.control.KeyRotationJob;
 import org.haven.problems.Conflict;
+import org.haven.ui.Texts;
 
 /**
  * Backs {@code admin/keys.xhtml}: the key-encryption key and its rotation, polled while it runs.
@@ -48,18 +49,20 @@ public class KeysView {
   public String getProgressText() {
     KeyRotationJob.Progress p = getStatus().rotation();
     return switch (p.state()) {
-      case IDLE -> "No rotation since Haven started.";
+      case IDLE -> Texts.get("keys.progress.idle");
       case RUNNING ->
-          p.rewrapped() + " of " + p.total() + " keys rewrapped under key " + p.newKeyId() + "…";
+          Texts.get(
+              "keys.progress.running",
+              String.valueOf(p.rewrapped()),
+              String.valueOf(p.total()),
+              String.valueOf(p.newKeyId()));
       case DONE ->
-          "Done: "
-              + p.rewrapped()
-              + " keys rewrapped under key "
-              + p.newKeyId()
-              + "; older keys disabled. Finished "
-              + p.finishedAt()
-              + ".";
-      case FAILED -> "Stopped: " + p.error();
+          Texts.get(
+              "keys.progress.done",
+              String.valueOf(p.rewrapped()),
+              String.valueOf(p.newKeyId()),
+              String.valueOf(p.finishedAt()));
+      case FAILED -> Texts.get("keys.progress.failed", p.error());
     };
   }
 
@@ -81,11 +84,7 @@ public class KeysView {
     try {
       status = keys.rotate();
       context.addMessage(
-          null,
-          new FacesMessage(
-              FacesMessage.SEVERITY_INFO,
-              "Rotation started: a new key is in use; older data keys are being rewrapped.",
-              null));
+          null, new FacesMessage(FacesMessage.SEVERITY_INFO, Texts.get("keys.started"), null));
     } catch (Conflict refused) {
       context.addMessage(
           null, new FacesMessage(FacesMessage.SEVERITY_WARN, refused.getMessage(), null));
