@@ -1,5 +1,6 @@
 package org.haven.cases;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,8 +9,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.haven.cases.control.CaseLifecycle;
 import org.haven.cases.entity.CaseStatus;
 import org.haven.it.DemoStaff;
@@ -38,7 +41,7 @@ class LifecycleIT {
   }
 
   static String newCase() {
-    return Keycloak.api(CW)
+    return api(CW)
         .body("{\"riskLevel\":\"MEDIUM\",\"narrative\":\"Intake at the shelter.\"}")
         .post("/cases")
         .then()
@@ -52,7 +55,22 @@ class LifecycleIT {
   }
 
   static Response moveWith(DemoStaff user, String number, String body) {
-    return Keycloak.api(user).body(body).post("/cases/" + number + "/transitions");
+    return api(user).body(body).post("/cases/" + number + "/transitions");
+  }
+
+  private static final Map<DemoStaff, String> TOKENS = new ConcurrentHashMap<>();
+
+  /**
+   * The API as {@code user}, with one token per user for this class (they live five minutes, longer
+   * than these tests): hundreds of moves need not mean hundreds of sign-ins.
+   */
+  static RequestSpecification api(DemoStaff user) {
+    return given()
+        .baseUri(HavenDeployment.api().toString())
+        .auth()
+        .oauth2(TOKENS.computeIfAbsent(user, u -> Keycloak.accessToken(u.username)))
+        .accept("application/json")
+        .contentType("application/json");
   }
 
   static void moved(DemoStaff user, String number, String to) {
@@ -145,6 +163,67 @@ class LifecycleIT {
     }
     move(CW, n, "LIMBO").then().statusCode(400).body("errors[0].field", equalTo("to"));
     Keycloak.api(CW).get("/cases/" + n).then().body("status", equalTo("OPEN"));
+  }
+
+  /** The road a supervisor can walk a case along alone, every move of it legal. */
+  static final List<CaseStatus> ROAD =
+      List.of(
+          CaseStatus.OPEN,
+          CaseStatus.ASSESSMENT,
+          CaseStatus.CASE_PLAN,
+          CaseStatus.SERVICE_PROVISION,
+          CaseStatus.CLOSURE_REQUESTED,
+          CaseStatus.CLOSED,
+          CaseStatus.REOPENED);
+
+  /** A new case of caseworker.north, brought to {@code status} by their supervisor. */
+  static String caseAt(CaseStatus status) {
+    String n = newCase();
+    for (CaseStatus next : ROAD.subList(1, ROAD.indexOf(status) + 1)) {
+      moveWith(SUP, n, "{\"to\":\"" + next + "\",\"reason\":\"Walking the road.\"}")
+          .then()
+          .statusCode(200)
+          .body("status", equalTo(next.name()));
+    }
+    return n;
+  }
+
+  /**
+   * Every status against every target, for the caseworker and the supervisor: what the lifecycle
+   * table allows is done (on a case of its own), everything else is a 409 naming exactly the
+   * allowed moves, and the case stays where it was.
+   */
+  @Test
+  void everyMoveFromEveryStatusIsDoneOrRefusedAsTheTableSays() {
+    for (CaseStatus from : ROAD) {
+      for (DemoStaff user : List.of(CW, SUP)) {
+        boolean supervisor = user == SUP;
+        List<String> allowed =
+            CaseLifecycle.allowedFrom(from, supervisor).stream().map(Enum::name).toList();
+        String n = caseAt(from);
+        for (CaseStatus to : CaseStatus.values()) {
+          String body = "{\"to\":\"" + to + "\",\"reason\":\"Checking the table.\"}";
+          if (allowed.contains(to.name())) {
+            Response done = moveWith(user, caseAt(from), body);
+            done.then().statusCode(200);
+            boolean submitted = !supervisor && to == CaseStatus.SERVICE_PROVISION;
+            assertEquals(
+                submitted ? from.name() : to.name(),
+                done.path("status"),
+                user.username + " " + from + " -> " + to);
+            if (submitted) {
+              assertEquals("SERVICE_PROVISION", done.path("pendingApproval"));
+            }
+          } else {
+            Response refused = moveWith(user, n, body);
+            refused.then().statusCode(409);
+            assertEquals(
+                allowed, refused.path("allowed"), user.username + " " + from + " -> " + to);
+          }
+        }
+        api(user).get("/cases/" + n).then().body("status", equalTo(from.name()));
+      }
+    }
   }
 
   @Test

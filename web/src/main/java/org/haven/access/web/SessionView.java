@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.haven.access.boundary.Caller;
+import org.haven.ui.Texts;
 import org.wildfly.security.http.oidc.OidcPrincipal;
 
 /** The signed-in user in the page header, and signing out of Haven and of Keycloak. */
@@ -34,7 +35,10 @@ public class SessionView {
 
   public String getRoles() {
     ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    return ROLES.stream().filter(external::isUserInRole).collect(Collectors.joining(", "));
+    return ROLES.stream()
+        .filter(external::isUserInRole)
+        .map(role -> Texts.get("role." + role))
+        .collect(Collectors.joining(", "));
   }
 
   public String getTeam() {
