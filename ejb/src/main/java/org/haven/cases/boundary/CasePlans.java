@@ -24,7 +24,6 @@ import org.haven.cases.entity.PlanGoal;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
 import org.haven.problems.InvalidField;
-import org.haven.problems.NotFound;
 
 /**
  * The written assessment of a survivor's situation and the case plan built on it: goals, and
@@ -174,10 +173,9 @@ public class CasePlans {
         .changeable(caseNumber, AuditAction.PLAN_CHANGED)
         .map(
             c -> {
-              PlanAction action = em.find(PlanAction.class, actionId);
-              if (action == null || !action.getGoal().getSurvivorCase().equals(c)) {
-                throw new NotFound("action");
-              }
+              PlanAction action =
+                  records.partOf(
+                      c, PlanAction.class, actionId, a -> a.getGoal().getSurvivorCase(), "action");
               CaseRecords.checkVersion("action " + actionId, action.getVersion(), expectedVersion);
               FieldCipher cipher = records.cipherFor(c);
               if (text != null) {
@@ -230,11 +228,7 @@ public class CasePlans {
   }
 
   private PlanGoal goalOf(SurvivorCase c, long goalId) {
-    PlanGoal goal = em.find(PlanGoal.class, goalId);
-    if (goal == null || !goal.getSurvivorCase().equals(c)) {
-      throw new NotFound("goal");
-    }
-    return goal;
+    return records.partOf(c, PlanGoal.class, goalId, PlanGoal::getSurvivorCase, "goal");
   }
 
   private StaffMember responsibleOf(SurvivorCase c, String username) {

@@ -34,7 +34,6 @@ import org.haven.cases.entity.TaskKind;
 import org.haven.cases.entity.TaskStatus;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
 import org.haven.problems.InvalidField;
-import org.haven.problems.NotFound;
 
 /**
  * Follow-up tasks: entered by hand on a case, or generated as the case moves ({@link FollowUps});
@@ -132,10 +131,9 @@ public class CaseTasks {
         .changeable(caseNumber, AuditAction.TASK_CHANGED)
         .map(
             c -> {
-              FollowUpTask task = em.find(FollowUpTask.class, taskId);
-              if (task == null || !task.getSurvivorCase().equals(c)) {
-                throw new NotFound("task");
-              }
+              FollowUpTask task =
+                  records.partOf(
+                      c, FollowUpTask.class, taskId, FollowUpTask::getSurvivorCase, "task");
               CaseRecords.checkVersion("task " + taskId, task.getVersion(), expectedVersion);
               if (task.getStatus() != TaskStatus.OPEN) {
                 throw new org.haven.problems.Conflict(

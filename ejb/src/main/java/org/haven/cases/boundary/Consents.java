@@ -22,7 +22,6 @@ import org.haven.cases.entity.SurvivorCase;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
 import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
-import org.haven.problems.NotFound;
 
 /**
  * A survivor's consents: recorded as given (to services, to sharing data with a named recipient for
@@ -116,7 +115,8 @@ public class Consents {
         .changeable(caseNumber, AuditAction.CONSENT_WITHDRAWN)
         .map(
             c -> {
-              Consent consent = consentOf(c, consentId);
+              Consent consent =
+                  records.partOf(c, Consent.class, consentId, Consent::getSurvivorCase, "consent");
               if (consent.isWithdrawn()) {
                 throw new Conflict(
                     "Consent "
@@ -143,13 +143,5 @@ public class Consents {
             Consent.class)
         .setParameter("c", c)
         .getResultList();
-  }
-
-  private Consent consentOf(SurvivorCase c, long consentId) {
-    Consent consent = em.find(Consent.class, consentId);
-    if (consent == null || !consent.getSurvivorCase().equals(c)) {
-      throw new NotFound("consent");
-    }
-    return consent;
   }
 }

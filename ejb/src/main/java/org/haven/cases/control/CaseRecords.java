@@ -14,6 +14,7 @@ import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.access.boundary.CaseScope;
 import org.haven.audit.boundary.AuditTrail;
@@ -26,6 +27,7 @@ import org.haven.crypto.boundary.FieldCrypto;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
 import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
+import org.haven.problems.NotFound;
 
 /**
  * Finds the case a boundary works on, as far as the caller's scope ({@link AccessPolicy}) reaches,
@@ -107,6 +109,19 @@ public class CaseRecords {
       }
       case NOTHING -> cb.disjunction();
     };
+  }
+
+  /**
+   * A part of a case (a consent, a goal, an action, a task) by its id, if it belongs to {@code c};
+   * otherwise {@link NotFound}, so that the id of another case's part tells nothing.
+   */
+  public <T> T partOf(
+      SurvivorCase c, Class<T> type, Object id, Function<T, SurvivorCase> owner, String what) {
+    T part = em.find(type, id);
+    if (part == null || !owner.apply(part).equals(c)) {
+      throw new NotFound(what);
+    }
+    return part;
   }
 
   /** The cipher of the survivor's data key; the key is made on first use for older cases. */
