@@ -10,12 +10,20 @@ import java.util.logging.Logger;
 import org.haven.access.boundary.Caller;
 import org.haven.access.boundary.Staff;
 import org.haven.cases.boundary.CaseFiles;
+import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.DocumentType;
+import org.haven.cases.entity.ExploitationProfile;
+import org.haven.cases.entity.ExploitationType;
+import org.haven.cases.entity.LabourType;
+import org.haven.cases.entity.MeansOfControl;
+import org.haven.cases.entity.RecruiterRelationship;
+import org.haven.cases.entity.RecruitmentMethod;
 import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.Sex;
 import org.haven.cases.entity.Survivor;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.cases.entity.SurvivorIdentity;
+import org.haven.cases.entity.YesNoUnknown;
 
 /**
  * The demo's staff and cases. The staff are the users of docker/keycloak/haven-realm.json (same
@@ -61,20 +69,38 @@ public class DemoCases {
     if (caseFiles.count() > 0) {
       return;
     }
-    register(
-        RiskLevel.HIGH,
-        Sex.FEMALE,
-        "NG",
-        CASEWORKER_NORTH,
-        identity("Blessing", "Adeyemi", "1998-03-12", "+234 800 555 0101", "A00000101"),
-        "Recruited through a job offer on social media; passport withheld by the employer.");
-    register(
-        RiskLevel.MEDIUM,
-        Sex.MALE,
-        "VN",
-        CASEWORKER_NORTH,
-        identity("Minh", "Tran", "1990-07-01", "+84 900 555 0102", null),
-        "Worked on a fishing vessel for 14 months without pay.");
+    String blessing =
+        register(
+            RiskLevel.HIGH,
+            Sex.FEMALE,
+            "NG",
+            CASEWORKER_NORTH,
+            identity("Blessing", "Adeyemi", "1998-03-12", "+234 800 555 0101", "A00000101"),
+            "Recruited through a job offer on social media; passport withheld by the employer.");
+    describe(
+        blessing,
+        List.of(ExploitationType.SEXUAL_EXPLOITATION),
+        List.of(),
+        List.of(MeansOfControl.WITHHOLDS_DOCUMENTS, MeansOfControl.DEBT_BONDAGE),
+        RecruitmentMethod.ONLINE_SOCIAL_MEDIA,
+        "IT");
+    moveAlong(blessing, CaseStatus.ASSESSMENT);
+    String minh =
+        register(
+            RiskLevel.MEDIUM,
+            Sex.MALE,
+            "VN",
+            CASEWORKER_NORTH,
+            identity("Minh", "Tran", "1990-07-01", "+84 900 555 0102", null),
+            "Worked on a fishing vessel for 14 months without pay.");
+    describe(
+        minh,
+        List.of(ExploitationType.FORCED_LABOUR),
+        List.of(LabourType.AQUAFARMING),
+        List.of(MeansOfControl.TAKES_EARNINGS, MeansOfControl.RESTRICTS_MOVEMENT),
+        RecruitmentMethod.JOB_OFFER,
+        "TH");
+    moveAlong(minh, CaseStatus.ASSESSMENT, CaseStatus.CASE_PLAN);
     register(
         RiskLevel.LOW,
         Sex.FEMALE,
@@ -83,20 +109,36 @@ public class DemoCases {
         identity("Elena", "Popescu", null, null, "RO0000103"),
         "Referred by a partner shelter.");
     signInAs(SUPERVISOR_SOUTH);
-    register(
-        RiskLevel.HIGH,
-        Sex.UNDISCLOSED,
-        "PH",
-        CASEWORKER_SOUTH,
-        identity("Joy", "Santos", "1999-02-14", "+63 900 555 0104", "P0000104"),
-        "Domestic servitude; contact only through the shelter.");
-    register(
-        RiskLevel.MEDIUM,
-        Sex.MALE,
-        "NP",
-        CASEWORKER_SOUTH,
-        identity("Ram", "Thapa", "1985-11-30", null, null),
-        "Construction site; debt bondage through recruitment fees.");
+    String joy =
+        register(
+            RiskLevel.HIGH,
+            Sex.UNDISCLOSED,
+            "PH",
+            CASEWORKER_SOUTH,
+            identity("Joy", "Santos", "1999-02-14", "+63 900 555 0104", "P0000104"),
+            "Domestic servitude; contact only through the shelter.");
+    describe(
+        joy,
+        List.of(ExploitationType.DOMESTIC_SERVITUDE),
+        List.of(),
+        List.of(MeansOfControl.RESTRICTS_MOVEMENT, MeansOfControl.THREATS),
+        RecruitmentMethod.FAMILY,
+        "AE");
+    String ram =
+        register(
+            RiskLevel.MEDIUM,
+            Sex.MALE,
+            "NP",
+            CASEWORKER_SOUTH,
+            identity("Ram", "Thapa", "1985-11-30", null, null),
+            "Construction site; debt bondage through recruitment fees.");
+    describe(
+        ram,
+        List.of(ExploitationType.FORCED_LABOUR),
+        List.of(LabourType.CONSTRUCTION),
+        List.of(MeansOfControl.DEBT_BONDAGE),
+        RecruitmentMethod.JOB_OFFER,
+        "QA");
     LOG.warning("DEMO MODE: loaded 5 fictional cases into an empty database.");
   }
 
@@ -109,18 +151,50 @@ public class DemoCases {
     caller.identify(user.subject(), user.username(), user.name(), List.of(user.team()));
   }
 
-  private void register(
+  /** A coded exploitation profile, as a caseworker would fill it in after the first interview. */
+  private void describe(
+      String caseNumber,
+      List<ExploitationType> types,
+      List<LabourType> sectors,
+      List<MeansOfControl> control,
+      RecruitmentMethod recruitment,
+      String country) {
+    caseFiles.describeExploitation(
+        caseNumber,
+        new ExploitationProfile(
+            types,
+            sectors,
+            List.of(),
+            control,
+            RecruiterRelationship.UNKNOWN,
+            List.of(recruitment),
+            YesNoUnknown.UNKNOWN,
+            country,
+            YesNoUnknown.NO,
+            YesNoUnknown.NO),
+        null);
+  }
+
+  private void moveAlong(String caseNumber, CaseStatus... statuses) {
+    for (CaseStatus to : statuses) {
+      caseFiles.transition(caseNumber, to, null, null);
+    }
+  }
+
+  private String register(
       RiskLevel risk,
       Sex sex,
       String nationality,
       DemoUser caseworker,
       SurvivorIdentity identity,
       String narrative) {
-    caseFiles.register(
-        new SurvivorCase(risk, new Survivor(sex, nationality)),
-        identity,
-        narrative,
-        caseworker.username());
+    return caseFiles
+        .register(
+            new SurvivorCase(risk, new Survivor(sex, nationality)),
+            identity,
+            narrative,
+            caseworker.username())
+        .getCaseNumber();
   }
 
   /** Fictional people: names from lists of common names, numbers from unused ranges. */
