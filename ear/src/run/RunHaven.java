@@ -350,6 +350,7 @@ public class RunHaven {
             "",
             "  Open in your browser:  http://localhost:" + HTTP_PORT + "/haven/",
             "  REST API:              http://localhost:" + HTTP_PORT + "/haven/api/v1/cases",
+            "  API description:       http://localhost:" + HTTP_PORT + "/openapi",
             "  Health:                http://localhost:" + MANAGEMENT_PORT + "/health/ready",
             "  Database:              " + database,
             "  Encryption key:        " + key,
