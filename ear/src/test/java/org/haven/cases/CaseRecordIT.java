@@ -98,6 +98,14 @@ class CaseRecordIT {
   }
 
   @Test
+  void noAnswerWithSurvivorDataMayBeCached() {
+    String n = newCase("LOW");
+    for (String path : new String[] {"/cases/" + n, "/cases", "/cases/" + n + "/plan"}) {
+      Keycloak.api(CW).get(path).then().statusCode(200).header("Cache-Control", "no-store");
+    }
+  }
+
+  @Test
   void aProfileThatDoesNotHoldTogetherIsRefusedNamingTheField() {
     String n = newCase("LOW");
     Keycloak.api(CW)

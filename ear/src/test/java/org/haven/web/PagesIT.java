@@ -112,6 +112,20 @@ class PagesIT {
   }
 
   @Test
+  void noPageWithSurvivorDataMayBeKeptByTheBrowserOnlyStylesMay() {
+    browser()
+        .get("/haven/cases/list.xhtml")
+        .then()
+        .statusCode(200)
+        .header("Cache-Control", "no-store");
+    browser()
+        .get("/haven/jakarta.faces.resource/haven.css.xhtml?ln=haven")
+        .then()
+        .statusCode(200)
+        .header("Cache-Control", not(containsString("no-store")));
+  }
+
+  @Test
   void aLikelyDuplicateIsShownBeforeRegisteringAgain() {
     String family = "Duptest" + System.nanoTime();
     for (int attempt = 0; attempt < 2; attempt++) {
