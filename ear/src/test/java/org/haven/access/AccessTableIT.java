@@ -65,7 +65,11 @@ class AccessTableIT {
               .replaceAll("/consents/\\d+", "/consents/{consentId}")
               .replaceAll("/goals/\\d+", "/goals/{goalId}")
               .replaceAll("/actions/\\d+", "/actions/{actionId}")
-              .replaceAll("/tasks/\\d+", "/tasks/{taskId}");
+              .replaceAll("/tasks/\\d+", "/tasks/{taskId}")
+              .replaceAll("/admin/services/[A-Z_]+$", "/admin/services/{code}")
+              .replaceAll("providers/\\d+", "providers/{id}")
+              .replaceAll("/services/\\d+", "/services/{serviceId}")
+              .replaceAll("/referrals/\\d+", "/referrals/{referralId}");
     }
   }
 
@@ -217,6 +221,72 @@ class AccessTableIT {
           new Operation(
               "PUT", "/cases/{case}/tasks/0", "{\"status\":\"DONE\"}", 404, 404, 403, 401, 404),
           new Operation("GET", "/dashboard", null, 200, 200, 200, 401, 200),
+          new Operation("GET", "/services", null, 200, 200, 200, 401, 200),
+          new Operation("GET", "/cases/{case}/referrals", null, 200, 200, 403, 401, 404),
+          // No such provider: 400 once past access.
+          new Operation(
+              "POST",
+              "/cases/{case}/referrals",
+              "{\"serviceType\":\"LEGAL_AID\",\"providerId\":0,\"reason\":\"Advice.\"}",
+              400,
+              400,
+              403,
+              401,
+              404),
+          new Operation(
+              "POST",
+              "/cases/{case}/referrals/0/transitions",
+              "{\"to\":\"CANCELLED\",\"reason\":\"x\"}",
+              404,
+              404,
+              403,
+              401,
+              404),
+          new Operation("GET", "/referrals/awaiting-approval", null, 403, 200, 403, 401, 200),
+          new Operation("GET", "/cases/{case}/services", null, 200, 200, 403, 401, 404),
+          new Operation(
+              "POST",
+              "/cases/{case}/services",
+              "{\"serviceType\":\"MEDICAL\",\"plannedOn\":\"2030-01-01\"}",
+              201,
+              201,
+              403,
+              401,
+              404),
+          new Operation(
+              "PUT",
+              "/cases/{case}/services/0",
+              "{\"status\":\"CANCELLED\"}",
+              404,
+              404,
+              403,
+              401,
+              404),
+          new Operation(
+              "PUT",
+              "/admin/services/IT_ACCESS_TABLE",
+              "{\"name\":\"Access table\",\"active\":false}",
+              403,
+              403,
+              200,
+              401,
+              403),
+          new Operation("GET", "/providers", null, 200, 200, 200, 401, 200),
+          new Operation("GET", "/providers/0", null, 404, 404, 404, 401, 404),
+          // An incomplete provider: 400 shows the administrator got past access.
+          new Operation(
+              "POST", "/admin/providers", "{\"name\":\"Incomplete\"}", 403, 403, 400, 401, 403),
+          new Operation(
+              "PUT",
+              "/admin/providers/0",
+              "{\"name\":\"Nobody\",\"serviceTypes\":[\"SHELTER\"],\"responseTimeHours\":5}",
+              403,
+              403,
+              404,
+              401,
+              403),
+          // A CSV body (see cell()): a file without the header line is a 400 once past access.
+          new Operation("POST", "/admin/providers/import", "name\n", 403, 403, 400, 401, 403),
           new Operation("GET", "/tasks", null, 200, 200, 403, 401, 200),
           new Operation("GET", "/approvals", null, 403, 200, 403, 401, 200),
           new Operation("GET", "/audit/verify", null, 403, 403, 200, 401, 403),
@@ -292,7 +362,9 @@ class AccessTableIT {
       request.auth().oauth2(token(actor.user));
     }
     if (op.body() != null) {
-      request.contentType(ContentType.JSON).body(op.body());
+      request
+          .contentType(op.path().endsWith("/import") ? "text/csv" : "application/json")
+          .body(op.body());
     }
     if (op.path().endsWith("/rotation") && expected == 202) {
       awaitNoRotation();

@@ -26,6 +26,7 @@ import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseFiles;
 import org.haven.cases.boundary.CaseOverview;
 import org.haven.cases.boundary.CasePlans;
+import org.haven.cases.boundary.CaseServices;
 import org.haven.cases.boundary.CaseTasks;
 import org.haven.cases.boundary.Consents;
 import org.haven.cases.entity.BreakGlassPurpose;
@@ -36,6 +37,7 @@ import org.haven.cases.entity.ErasureReason;
 import org.haven.cases.entity.ExploitationProfile;
 import org.haven.cases.entity.GoalStatus;
 import org.haven.cases.entity.RiskLevel;
+import org.haven.cases.entity.ServiceStatus;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.cases.entity.SurvivorIdentity;
 import org.haven.cases.entity.TaskStatus;
@@ -45,6 +47,11 @@ import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
 import org.haven.paging.PageRequest;
 import org.haven.problems.Conflict;
+import org.haven.referrals.boundary.Referrals;
+import org.haven.referrals.entity.ReferralStatus;
+import org.haven.referrals.entity.Urgency;
+import org.haven.services.boundary.ProviderDetails;
+import org.haven.services.boundary.ServiceDirectory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -218,6 +225,8 @@ class BoundaryAccessTableIT {
                       ConsentType.STATISTICS,
                       null,
                       null,
+                      null,
+                      null,
                       ConsentMethod.VERBAL,
                       LocalDate.now()),
               Y,
@@ -293,6 +302,88 @@ class BoundaryAccessTableIT {
               A),
           new Row("CaseTasks#openTasks", t -> t.tasks.openTasks(false), Y, Y, N, N, Y),
           new Row("CaseOverview#figures", t -> t.overview.figures(), Y, Y, Y, N, Y),
+          new Row("Referrals#referrals", t -> t.referrals.referrals(t.north), Y, Y, N, N, A),
+          new Row(
+              "Referrals#create",
+              t ->
+                  t.referrals.create(
+                      "HVN-1999-999999", "LEGAL_AID", 0L, Urgency.ROUTINE, false, "Advice."),
+              A,
+              A,
+              N,
+              N,
+              A),
+          new Row(
+              "Referrals#transition",
+              t ->
+                  t.referrals.transition("HVN-1999-999999", 1, ReferralStatus.CANCELLED, "x", null),
+              A,
+              A,
+              N,
+              N,
+              A),
+          new Row("Referrals#awaitingApproval", t -> t.referrals.awaitingApproval(), N, Y, N, N, Y),
+          new Row("CaseServices#services", t -> t.caseServices.services(t.north), Y, Y, N, N, A),
+          new Row(
+              "CaseServices#plan",
+              t -> t.caseServices.plan(t.north, "MEDICAL", null, LocalDate.now()),
+              Y,
+              Y,
+              N,
+              N,
+              A),
+          new Row(
+              "CaseServices#record",
+              t ->
+                  t.caseServices.record(
+                      "HVN-1999-999999", 1, ServiceStatus.CANCELLED, null, null, null, null, null),
+              A,
+              A,
+              N,
+              N,
+              A),
+          new Row(
+              "ServiceDirectory#serviceTypes", t -> t.directory.serviceTypes(false), Y, Y, Y, N, Y),
+          new Row(
+              "ServiceDirectory#saveServiceType",
+              t -> t.directory.saveServiceType("IT_BOUNDARY", "Boundary table", null, false),
+              N,
+              N,
+              Y,
+              N,
+              N),
+          new Row(
+              "ServiceDirectory#providers",
+              t -> t.directory.providers(null, null, false),
+              Y,
+              Y,
+              Y,
+              N,
+              Y),
+          new Row("ServiceDirectory#provider", t -> t.directory.provider(0), A, A, A, N, A),
+          new Row(
+              "ServiceDirectory#saveProvider",
+              t ->
+                  t.directory.saveProvider(
+                      0L,
+                      new ProviderDetails(
+                          "Nobody", List.of("SHELTER"), List.of(), null, null, null, 5, true),
+                      null),
+              N,
+              N,
+              A,
+              N,
+              N),
+          new Row(
+              "ServiceDirectory#importProviders",
+              t ->
+                  t.directory.importProviders(
+                      "name,serviceTypes,areas,phone,email,address,responseTimeHours\n"),
+              N,
+              N,
+              Y,
+              N,
+              N),
           new Row(
               "CaseOverview#pendingApprovals", t -> t.overview.pendingApprovals(), N, Y, N, N, Y),
           new Row(
@@ -359,6 +450,9 @@ class BoundaryAccessTableIT {
   @Inject CasePlans plans;
   @Inject CaseTasks tasks;
   @Inject CaseOverview overview;
+  @Inject ServiceDirectory directory;
+  @Inject CaseServices caseServices;
+  @Inject Referrals referrals;
   @Inject AccessManagement access;
   @Inject KeyManagement keys;
   @Inject AuditLog auditLog;

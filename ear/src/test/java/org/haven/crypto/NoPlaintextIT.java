@@ -24,6 +24,7 @@ import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseFiles;
 import org.haven.cases.boundary.CasePlans;
 import org.haven.cases.boundary.CaseSearch;
+import org.haven.cases.boundary.CaseServices;
 import org.haven.cases.boundary.CaseTasks;
 import org.haven.cases.boundary.Consents;
 import org.haven.cases.entity.BreakGlassPurpose;
@@ -33,6 +34,7 @@ import org.haven.cases.entity.ConsentType;
 import org.haven.cases.entity.DocumentType;
 import org.haven.cases.entity.ErasureReason;
 import org.haven.cases.entity.RiskLevel;
+import org.haven.cases.entity.ServiceStatus;
 import org.haven.cases.entity.Sex;
 import org.haven.cases.entity.Survivor;
 import org.haven.cases.entity.SurvivorCase;
@@ -73,6 +75,7 @@ class NoPlaintextIT {
   @Inject Consents consents;
   @Inject CasePlans plans;
   @Inject CaseTasks tasks;
+  @Inject CaseServices services;
   @Inject ActAs act;
 
   @Resource(lookup = DatabaseMigrations.DATASOURCE)
@@ -182,12 +185,17 @@ class NoPlaintextIT {
               ConsentType.DATA_SHARING,
               CANARY + "Recipient",
               CANARY + "Purpose",
+              null,
+              null,
               ConsentMethod.WRITTEN,
               LocalDate.now());
           plans.writeAssessment(n, CANARY + "Assessment", null);
           long goal = plans.addGoal(n, CANARY + "Goal").orElseThrow().getId();
           plans.addAction(n, goal, CANARY + "Action", "caseworker.north", LocalDate.now());
           tasks.add(n, CANARY + "Task", LocalDate.now().plusDays(1), null);
+          long service = services.plan(n, "MEDICAL", null, LocalDate.now()).orElseThrow().getId();
+          services.record(
+              n, service, ServiceStatus.DELIVERED, null, CANARY + "Outcome", null, null, null);
           return null;
         });
     act.as(

@@ -381,7 +381,10 @@ public class CaseFiles {
                   "update PlanGoal x set x.text = null where x.survivorCase = :c",
                   "update PlanAction x set x.text = null where x.goal in"
                       + " (select g from PlanGoal g where g.survivorCase = :c)",
-                  "update FollowUpTask x set x.title = null where x.survivorCase = :c")) {
+                  "update FollowUpTask x set x.title = null where x.survivorCase = :c",
+                  "update CaseService x set x.outcome = null where x.survivorCase = :c",
+                  "update Referral x set x.reason = null, x.returnReason = null,"
+                      + " x.answerNote = null where x.survivorCase = :c")) {
             em.createQuery(sealedText).setParameter("c", c).executeUpdate();
           }
           crypto.shred(c.dataKeyOwner());

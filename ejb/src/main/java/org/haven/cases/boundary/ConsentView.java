@@ -18,6 +18,8 @@ public final class ConsentView {
   private final ConsentType type;
   private final String recipient;
   private final String purpose;
+  private final Long providerId;
+  private final String serviceType;
   private final ConsentMethod howObtained;
   private final LocalDate givenOn;
   private final String recordedBy;
@@ -31,6 +33,8 @@ public final class ConsentView {
     this.type = consent.getType();
     this.recipient = cipher == null ? null : consent.recipient(cipher);
     this.purpose = cipher == null ? null : consent.purpose(cipher);
+    this.providerId = consent.provider().map(p -> p.getId()).orElse(null);
+    this.serviceType = consent.serviceType().map(t -> t.getCode()).orElse(null);
     this.howObtained = consent.getHowObtained();
     this.givenOn = consent.getGivenOn();
     this.recordedBy = consent.getRecordedBy().getUsername();
@@ -55,6 +59,16 @@ public final class ConsentView {
 
   public String getPurpose() {
     return purpose;
+  }
+
+  /** The provider of the directory a data-sharing consent names, if any. */
+  public Long getProviderId() {
+    return providerId;
+  }
+
+  /** The service a data-sharing consent names, if any. */
+  public String getServiceType() {
+    return serviceType;
   }
 
   public ConsentMethod getHowObtained() {

@@ -2,6 +2,7 @@ package org.haven.cases.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +23,8 @@ import org.haven.cases.entity.SurvivorCase;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
 import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
+import org.haven.services.entity.Provider;
+import org.haven.services.entity.ServiceType;
 
 /**
  * A survivor's consents: recorded as given (to services, to sharing data with a named recipient for
@@ -38,6 +41,7 @@ public class Consents {
   @Inject CaseRecords records;
   @Inject AccessPolicy access;
   @Inject AuditTrail audit;
+  @Inject Event<ConsentWithdrawn> withdrawn;
 
   /** The consents of a case, oldest first. Empty if the case is out of scope. */
   public Optional<List<ConsentView>> consents(String caseNumber) {
@@ -64,21 +68,42 @@ public class Consents {
       @NotNull(message = "choose what the survivor consents to") ConsentType type,
       String recipient,
       String purpose,
+      Long providerId,
+      String serviceType,
       @NotNull(message = "say how the consent was obtained") ConsentMethod howObtained,
       @NotNull(message = "give the date the consent was given") LocalDate givenOn) {
-    if (type == ConsentType.DATA_SHARING) {
-      CaseRecords.requireText("recipient", recipient, MAX_TEXT, "name who receives the data");
-      CaseRecords.requireText("purpose", purpose, MAX_TEXT, "say what the data is shared for");
+    Provider provider = null;
+    ServiceType service = null;
+    if (providerId != null || serviceType != null) {
+      if (type != ConsentType.DATA_SHARING) {
+        throw new InvalidField("providerId", "only a consent to share data names a provider");
+      }
+      provider = providerId == null ? null : em.find(Provider.class, providerId);
+      if (providerId != null && provider == null) {
+        throw new InvalidField("providerId", "must be a provider of the directory");
+      }
+      service = serviceType == null ? null : em.find(ServiceType.class, serviceType);
+      if (serviceType != null && service == null) {
+        throw new InvalidField("serviceType", "must be a service type of the catalogue");
+      }
     }
-    if (recipient != null && recipient.length() > MAX_TEXT) {
+    String to = blank(recipient) && provider != null ? provider.getName() : recipient;
+    String why = blank(purpose) && service != null ? service.getName() : purpose;
+    if (type == ConsentType.DATA_SHARING) {
+      CaseRecords.requireText("recipient", to, MAX_TEXT, "name who receives the data");
+      CaseRecords.requireText("purpose", why, MAX_TEXT, "say what the data is shared for");
+    }
+    if (to != null && to.length() > MAX_TEXT) {
       throw new InvalidField("recipient", "must be at most " + MAX_TEXT + " characters");
     }
-    if (purpose != null && purpose.length() > MAX_TEXT) {
+    if (why != null && why.length() > MAX_TEXT) {
       throw new InvalidField("purpose", "must be at most " + MAX_TEXT + " characters");
     }
     if (givenOn.isAfter(LocalDate.now())) {
       throw new InvalidField("givenOn", "must not be in the future");
     }
+    Provider coveredProvider = provider;
+    ServiceType coveredService = service;
     return records
         .changeable(caseNumber, AuditAction.CONSENT_RECORDED)
         .map(
@@ -86,8 +111,9 @@ public class Consents {
               FieldCipher cipher = records.cipherFor(c);
               Consent consent =
                   new Consent(c, type, howObtained, givenOn, access.actor(), Instant.now());
+              consent.covers(coveredProvider, coveredService);
               em.persist(consent);
-              consent.write(cipher, recipient, purpose);
+              consent.write(cipher, to, why);
               em.flush();
               audit.record(
                   Entry.onCase(AuditAction.CONSENT_RECORDED, caseNumber)
@@ -130,11 +156,16 @@ public class Consents {
               }
               consent.withdraw(on, access.actor(), Instant.now());
               em.flush();
+              withdrawn.fire(new ConsentWithdrawn(caseNumber, consentId));
               audit.record(
                   Entry.onCase(AuditAction.CONSENT_WITHDRAWN, caseNumber)
                       .details("consent " + consentId + "; type: " + consent.getType()));
               return new ConsentView(consent, records.openerFor(c).orElse(null));
             });
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 
   private List<Consent> of(SurvivorCase c) {

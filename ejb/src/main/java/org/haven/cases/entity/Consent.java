@@ -21,6 +21,8 @@ import java.util.Optional;
 import org.haven.access.entity.StaffMember;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
 import org.haven.crypto.entity.Protected;
+import org.haven.services.entity.Provider;
+import org.haven.services.entity.ServiceType;
 
 /**
  * A survivor's consent: to services, to sharing their data with a recipient for a purpose, or to
@@ -53,6 +55,16 @@ public class Consent {
   @Protected("consent.purpose")
   @Column(name = "purpose")
   private byte[] purpose;
+
+  /** For data sharing: the provider of the directory the data may go to, if named. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "provider_id", updatable = false)
+  private Provider provider;
+
+  /** For data sharing: the service the data may be shared for, if named. */
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "service_code", updatable = false)
+  private ServiceType serviceType;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "how_obtained", nullable = false, updatable = false, length = 16)
@@ -97,6 +109,30 @@ public class Consent {
     this.givenOn = Objects.requireNonNull(givenOn);
     this.recordedBy = Objects.requireNonNull(recordedBy);
     this.recordedAt = recordedAt.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** Names the provider and the service a data-sharing consent covers; before persist. */
+  public void covers(Provider provider, ServiceType serviceType) {
+    this.provider = provider;
+    this.serviceType = serviceType;
+  }
+
+  /** Whether this consent, in force, lets data go to {@code provider} for {@code service}. */
+  public boolean allowsSharing(Provider provider, ServiceType service) {
+    return type == ConsentType.DATA_SHARING
+        && !isWithdrawn()
+        && this.provider != null
+        && this.provider.getId().equals(provider.getId())
+        && this.serviceType != null
+        && this.serviceType.getCode().equals(service.getCode());
+  }
+
+  public Optional<Provider> provider() {
+    return Optional.ofNullable(provider);
+  }
+
+  public Optional<ServiceType> serviceType() {
+    return Optional.ofNullable(serviceType);
   }
 
   /** Seals recipient and purpose; called once, after persist gave the consent its id. */

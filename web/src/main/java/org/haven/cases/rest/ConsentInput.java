@@ -11,13 +11,17 @@ import org.haven.cases.entity.ConsentType;
 /**
  * The body of {@code POST /api/v1/cases/{caseNumber}/consents}: what the survivor consents to
  * ({@code SERVICES}, {@code DATA_SHARING} — with a recipient and purpose —, {@code STATISTICS}),
- * how it was obtained, and the day it was given.
+ * how it was obtained, and the day it was given. A data-sharing consent may name the provider of
+ * the directory ({@code providerId}) and the service ({@code serviceType}) it covers: a referral
+ * that shares data needs such a consent, in force, for its provider and service.
  */
 public record ConsentInput(
     @NotNull(message = "choose what the survivor consents to") @OneOf(ConsentType.class)
         String type,
     @Size(max = 500, message = "must be at most 500 characters") String recipient,
     @Size(max = 500, message = "must be at most 500 characters") String purpose,
+    Long providerId,
+    @Size(max = 40, message = "must be a service type code") String serviceType,
     @NotNull(message = "say how the consent was obtained") @OneOf(ConsentMethod.class)
         String howObtained,
     @NotNull(message = "give the date the consent was given")

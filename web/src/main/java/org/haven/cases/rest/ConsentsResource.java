@@ -60,6 +60,8 @@ public class ConsentsResource {
                 ConsentType.valueOf(input.type()),
                 input.recipient(),
                 input.purpose(),
+                input.providerId(),
+                input.serviceType(),
                 ConsentMethod.valueOf(input.howObtained()),
                 Dates.parse("givenOn", input.givenOn()))
             .orElseThrow(NotFoundException::new);

@@ -46,7 +46,8 @@ public class CaseConsentsView implements Serializable {
       return;
     }
     String n = page.getCaseNumber();
-    if (page.attempt(() -> consents.record(n, type, recipient, purpose, howObtained, givenOn))) {
+    if (page.attempt(
+        () -> consents.record(n, type, recipient, purpose, null, null, howObtained, givenOn))) {
       CaseView.info(Texts.get("consent.recorded"));
       type = null;
       recipient = null;

@@ -1,0 +1,253 @@
+package org.haven.referrals.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.haven.access.boundary.AccessPolicy;
+import org.haven.access.boundary.CaseScope;
+import org.haven.audit.boundary.AuditTrail;
+import org.haven.audit.boundary.AuditTrail.Entry;
+import org.haven.audit.entity.AuditAction;
+import org.haven.cases.control.CaseRecords;
+import org.haven.cases.entity.Consent;
+import org.haven.cases.entity.SurvivorCase;
+import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.problems.Conflict;
+import org.haven.problems.InvalidField;
+import org.haven.referrals.control.ReferralWorkflow;
+import org.haven.referrals.entity.Referral;
+import org.haven.referrals.entity.ReferralStatus;
+import org.haven.referrals.entity.Urgency;
+import org.haven.services.entity.Provider;
+import org.haven.services.entity.ServiceType;
+
+/**
+ * Referrals of survivors to providers: written by staff, sent once a supervisor of the team
+ * approves, answered by the provider (recorded by staff), completed or cancelled. A referral that
+ * shares the survivor's data is sent only with their consent, in force, for that provider and
+ * service. Scoped and audited like every part of a case.
+ */
+@Stateless
+@RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
+public class Referrals {
+
+  public static final int MAX_TEXT = 2_000;
+
+  @PersistenceContext EntityManager em;
+  @Inject CaseRecords records;
+  @Inject AccessPolicy access;
+  @Inject AuditTrail audit;
+
+  /** The referrals of a case, newest first. Empty if the case is out of scope. */
+  public Optional<List<ReferralView>> referrals(String caseNumber) {
+    return records
+        .readable(caseNumber, AuditAction.REFERRALS_READ)
+        .map(
+            c -> {
+              FieldCipher cipher = records.openerFor(c).orElse(null);
+              Instant now = Instant.now();
+              List<ReferralView> all =
+                  em.createQuery(
+                          "select r from Referral r where r.survivorCase = :c"
+                              + " order by r.createdAt desc, r.id desc",
+                          Referral.class)
+                      .setParameter("c", c)
+                      .getResultStream()
+                      .map(r -> new ReferralView(r, cipher, now))
+                      .toList();
+              audit.record(
+                  Entry.onCase(AuditAction.REFERRALS_READ, caseNumber)
+                      .details("referrals: " + all.size()));
+              return all;
+            });
+  }
+
+  /** Writes a referral (a draft). Empty if the case is out of scope. */
+  public Optional<ReferralView> create(
+      String caseNumber,
+      @NotNull(message = "choose the service") String serviceType,
+      @NotNull(message = "choose the provider") Long providerId,
+      @NotNull(message = "say how urgent it is") Urgency urgency,
+      boolean sharesData,
+      String reason) {
+    CaseRecords.requireText("reason", reason, MAX_TEXT, "say why the survivor is referred");
+    return records
+        .changeable(caseNumber, AuditAction.REFERRAL_CREATED)
+        .map(
+            c -> {
+              CaseRecords.refuseIfErased(c);
+              ServiceType type = em.find(ServiceType.class, serviceType);
+              if (type == null || !type.isActive()) {
+                throw new InvalidField("serviceType", "must be a service type of the catalogue");
+              }
+              Provider provider = em.find(Provider.class, providerId);
+              if (provider == null || !provider.isActive()) {
+                throw new InvalidField("providerId", "must be an active provider of the directory");
+              }
+              if (!provider.offers(type.getCode())) {
+                throw new InvalidField(
+                    "providerId", provider.getName() + " does not offer " + type.getName());
+              }
+              FieldCipher cipher = records.cipherFor(c);
+              Referral referral =
+                  new Referral(
+                      c, type, provider, urgency, sharesData, access.actor(), Instant.now());
+              em.persist(referral);
+              referral.explain(cipher, reason.strip());
+              em.flush();
+              audit.record(
+                  Entry.onCase(AuditAction.REFERRAL_CREATED, caseNumber)
+                      .details(
+                          "referral "
+                              + referral.getId()
+                              + "; service: "
+                              + type.getCode()
+                              + "; provider: "
+                              + provider.getId()
+                              + "; urgency: "
+                              + urgency
+                              + "; shares data: "
+                              + sharesData));
+              return new ReferralView(referral, cipher, Instant.now());
+            });
+  }
+
+  /**
+   * Moves a referral along its workflow ({@link ReferralWorkflow}): an illegal move is refused
+   * naming the allowed ones; sending (a supervisor's approval) and returning are for the team's
+   * supervisors; a referral that shares data is submitted and sent only with the survivor's consent
+   * in force for its provider and service. Empty if the case is out of scope.
+   */
+  public Optional<ReferralView> transition(
+      String caseNumber,
+      long referralId,
+      @NotNull(message = "name the status to move to") ReferralStatus to,
+      String reason,
+      Long expectedVersion) {
+    if (reason != null && reason.length() > MAX_TEXT) {
+      throw new InvalidField("reason", "must be at most " + MAX_TEXT + " characters");
+    }
+    return records
+        .changeable(caseNumber, AuditAction.REFERRAL_TRANSITION)
+        .map(
+            c -> {
+              Referral referral =
+                  records.partOf(
+                      c, Referral.class, referralId, Referral::getSurvivorCase, "referral");
+              CaseRecords.checkVersion(
+                  "referral " + referralId, referral.getVersion(), expectedVersion);
+              boolean supervisor = access.supervises(c.getOwningTeam());
+              ReferralStatus from = referral.getStatus();
+              if (!supervisor
+                  && ReferralWorkflow.move(from, to)
+                      .filter(ReferralWorkflow.Move::supervisorOnly)
+                      .isPresent()) {
+                // Sending (the approval) and returning are a supervisor's decision: a refusal.
+                throw new jakarta.ejb.EJBAccessException(
+                    "only the supervisors of the case's team send or return a referral");
+              }
+              List<ReferralStatus> allowed = ReferralWorkflow.allowedFrom(from, supervisor);
+              ReferralWorkflow.Move move =
+                  ReferralWorkflow.move(from, to)
+                      .filter(m -> allowed.contains(m.to()))
+                      .orElseThrow(
+                          () ->
+                              new Conflict(
+                                  "Referral "
+                                      + referralId
+                                      + " cannot move from "
+                                      + from
+                                      + " to "
+                                      + to
+                                      + (allowed.isEmpty()
+                                          ? "; nothing is allowed from " + from + " for you."
+                                          : "; allowed from " + from + ": " + allowed + "."),
+                                  allowed.stream().map(Enum::name).toList()));
+              if (move.needsReason()) {
+                CaseRecords.requireText("reason", reason, MAX_TEXT, "give a reason");
+              }
+              if (referral.isSharesData()
+                  && (to == ReferralStatus.PENDING_APPROVAL || to == ReferralStatus.SENT)) {
+                referral.reliesOn(consentFor(c, referral));
+              }
+              referral.moveTo(
+                  to,
+                  access.actor(),
+                  Instant.now(),
+                  records.cipherFor(c),
+                  reason == null || reason.isBlank() ? null : reason.strip());
+              em.flush();
+              audit.record(
+                  Entry.onCase(AuditAction.REFERRAL_TRANSITION, caseNumber)
+                      .details("referral " + referralId + "; from " + from + " to " + to));
+              return new ReferralView(referral, records.openerFor(c).orElse(null), Instant.now());
+            });
+  }
+
+  /**
+   * The supervisor's review queue: the team's referrals waiting for approval, the most urgent and
+   * then the longest waiting first.
+   */
+  @RolesAllowed(AccessPolicy.SUPERVISOR)
+  public List<ReferralView> awaitingApproval() {
+    CaseScope scope = access.caseScope().withEmergencyCases(Set.of());
+    if (scope.reach() != CaseScope.Reach.TEAM) {
+      return List.of();
+    }
+    Instant now = Instant.now();
+    List<Referral> pending =
+        em.createQuery(
+                "select r from Referral r where r.status = :pending"
+                    + " and r.survivorCase.owningTeam = :team"
+                    + " order by case r.urgency when :emergency then 0 when :urgent then 1 else 2 end,"
+                    + " r.submittedAt, r.id",
+                Referral.class)
+            .setParameter("pending", ReferralStatus.PENDING_APPROVAL)
+            .setParameter("team", scope.team())
+            .setParameter("emergency", Urgency.EMERGENCY)
+            .setParameter("urgent", Urgency.URGENT)
+            .getResultList();
+    List<ReferralView> queue =
+        pending.stream()
+            .map(r -> new ReferralView(r, records.openerFor(r.getSurvivorCase()).orElse(null), now))
+            .toList();
+    audit.record(
+        Entry.of(AuditAction.REFERRALS_READ, "referral", null)
+            .details(
+                "awaiting approval: "
+                    + queue.size()
+                    + "; cases: "
+                    + AuditTrail.caseNumbers(
+                        queue.stream().map(ReferralView::getCaseNumber).distinct().toList())));
+    return queue;
+  }
+
+  /** The consent in force that lets this referral share data, or the refusal that says why not. */
+  private Consent consentFor(SurvivorCase c, Referral referral) {
+    return em.createQuery(
+            "select x from Consent x where x.survivorCase = :c order by x.givenOn desc, x.id desc",
+            Consent.class)
+        .setParameter("c", c)
+        .getResultStream()
+        .filter(x -> x.allowsSharing(referral.getProvider(), referral.getServiceType()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new Conflict(
+                    "Referral "
+                        + referral.getId()
+                        + " shares the survivor's data with "
+                        + referral.getProvider().getName()
+                        + " for "
+                        + referral.getServiceType().getName()
+                        + ", and no consent in force covers that provider and service. Record the"
+                        + " survivor's consent to share data with them first."));
+  }
+}

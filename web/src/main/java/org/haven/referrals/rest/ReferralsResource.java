@@ -1,0 +1,126 @@
+package org.haven.referrals.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.haven.api.OneOf;
+import org.haven.api.Versions;
+import org.haven.problems.InvalidField;
+import org.haven.referrals.boundary.ReferralView;
+import org.haven.referrals.boundary.Referrals;
+import org.haven.referrals.entity.ReferralStatus;
+import org.haven.referrals.entity.Urgency;
+
+/** A case's referrals over REST: {@code /api/v1/cases/{caseNumber}/referrals}. */
+@Path("cases/{caseNumber}/referrals")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"caseworker", "supervisor"})
+public class ReferralsResource {
+
+  @Inject Referrals referrals;
+
+  /**
+   * The body of {@code POST …/referrals}: the service (a catalogue code), the provider (an id of
+   * the directory, offering that service), the urgency (EMERGENCY, URGENT, ROUTINE), whether the
+   * referral shares the survivor's data, and why (protected).
+   */
+  public record NewReferral(
+      @Size(max = 40, message = "must be a service type code") String serviceType,
+      Long providerId,
+      @OneOf(Urgency.class) String urgency,
+      Boolean sharesData,
+      @Size(max = 2000, message = "must be at most 2000 characters") String reason) {}
+
+  /**
+   * The body of {@code POST …/referrals/{id}/transitions}: where to move it, a reason where the
+   * move needs one (returning, cancelling) or the provider's note (accepted, declined), optionally
+   * the {@code version} read.
+   */
+  public record ReferralMove(
+      @NotNull(message = "name the status to move to") @OneOf(ReferralStatus.class) String to,
+      @Size(max = 2000, message = "must be at most 2000 characters") String reason,
+      Long version) {}
+
+  @GET
+  public List<ReferralView> list(@PathParam("caseNumber") String caseNumber) {
+    return referrals.referrals(caseNumber).orElseThrow(NotFoundException::new);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @APIResponse(
+      responseCode = "201",
+      description = "The referral, a draft",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ReferralView.class)))
+  public Response create(
+      @PathParam("caseNumber") String caseNumber,
+      @NotNull(message = "send the referral as a JSON object") @Valid NewReferral input,
+      @Context UriInfo uriInfo) {
+    if (input.serviceType() == null) {
+      throw new InvalidField("serviceType", "choose the service");
+    }
+    if (input.providerId() == null) {
+      throw new InvalidField("providerId", "choose the provider");
+    }
+    ReferralView created =
+        referrals
+            .create(
+                caseNumber,
+                input.serviceType(),
+                input.providerId(),
+                input.urgency() == null ? Urgency.ROUTINE : Urgency.valueOf(input.urgency()),
+                Boolean.TRUE.equals(input.sharesData()),
+                input.reason())
+            .orElseThrow(NotFoundException::new);
+    return Response.created(
+            uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build())
+        .entity(created)
+        .build();
+  }
+
+  /**
+   * Moves the referral: PENDING_APPROVAL (submit), SENT (a supervisor approves and sends), RETURNED
+   * (a supervisor, with a reason), ACCEPTED or DECLINED (the provider's answer), COMPLETED,
+   * CANCELLED (with a reason). An illegal move is a 409 naming the allowed ones; sending data
+   * without the survivor's consent for that provider and service is a 409 saying so.
+   */
+  @POST
+  @Path("{referralId}/transitions")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ReferralView transition(
+      @PathParam("caseNumber") String caseNumber,
+      @PathParam("referralId") long referralId,
+      @NotNull(message = "send the move as a JSON object") @Valid ReferralMove move,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    return referrals
+        .transition(
+            caseNumber,
+            referralId,
+            ReferralStatus.valueOf(move.to()),
+            move.reason(),
+            Versions.expected(move.version(), ifMatch))
+        .orElseThrow(NotFoundException::new);
+  }
+}
