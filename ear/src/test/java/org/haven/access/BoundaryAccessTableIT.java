@@ -323,6 +323,14 @@ class BoundaryAccessTableIT {
               N,
               A),
           new Row("Referrals#awaitingApproval", t -> t.referrals.awaitingApproval(), N, Y, N, N, Y),
+          new Row(
+              "Referrals#awaitingApprovalCount",
+              t -> t.referrals.awaitingApprovalCount(),
+              N,
+              Y,
+              N,
+              N,
+              Y),
           new Row("CaseServices#services", t -> t.caseServices.services(t.north), Y, Y, N, N, A),
           new Row(
               "CaseServices#plan",

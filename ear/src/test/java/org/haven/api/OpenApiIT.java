@@ -212,6 +212,72 @@ class OpenApiIT {
     as.apply(DemoStaff.ADMIN).get("/audit/verify").then().statusCode(200);
     as.apply(DemoStaff.ADMIN).get("/admin/keys").then().statusCode(200);
     as.apply(DemoStaff.ADMIN).get("/admin/users").then().statusCode(200);
+    // The directory, services per case and referrals.
+    as.apply(cw).get("/services").then().statusCode(200);
+    int provider =
+        as.apply(DemoStaff.ADMIN)
+            .body(
+                "{\"name\":\"Contract provider "
+                    + System.nanoTime()
+                    + "\",\"serviceTypes\":[\"LEGAL_AID\"],\"areas\":[\"North\"],\"responseTimeHours\":24}")
+            .post("/admin/providers")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    as.apply(cw).get("/providers?serviceType=LEGAL_AID").then().statusCode(200);
+    as.apply(cw).get("/providers/" + provider).then().statusCode(200);
+    as.apply(DemoStaff.ADMIN)
+        .contentType("text/csv")
+        .body("name,serviceTypes,areas,phone,email,address,responseTimeHours\nBad,SPA,,,,,1\n")
+        .post("/admin/providers/import")
+        .then()
+        .statusCode(200);
+    int service =
+        as.apply(cw)
+            .body(
+                "{\"serviceType\":\"LEGAL_AID\",\"providerId\":"
+                    + provider
+                    + ",\"plannedOn\":\"2030-01-01\"}")
+            .post("/cases/" + n + "/services")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    as.apply(cw)
+        .body("{\"status\":\"CANCELLED\",\"outcome\":\"Not needed.\"}")
+        .put("/cases/" + n + "/services/" + service)
+        .then()
+        .statusCode(200);
+    as.apply(cw).get("/cases/" + n + "/services").then().statusCode(200);
+    int referral =
+        as.apply(cw)
+            .body(
+                "{\"serviceType\":\"LEGAL_AID\",\"providerId\":"
+                    + provider
+                    + ",\"urgency\":\"URGENT\",\"sharesData\":false,\"reason\":\"Advice.\"}")
+            .post("/cases/" + n + "/referrals")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    as.apply(cw)
+        .body("{\"to\":\"PENDING_APPROVAL\"}")
+        .post("/cases/" + n + "/referrals/" + referral + "/transitions")
+        .then()
+        .statusCode(200);
+    as.apply(sup).get("/referrals/awaiting-approval").then().statusCode(200);
+    as.apply(sup)
+        .body("{\"to\":\"SENT\"}")
+        .post("/cases/" + n + "/referrals/" + referral + "/transitions")
+        .then()
+        .statusCode(200);
+    as.apply(cw)
+        .body("{\"to\":\"COMPLETED\"}")
+        .post("/cases/" + n + "/referrals/" + referral + "/transitions")
+        .then()
+        .statusCode(409);
+    as.apply(cw).get("/cases/" + n + "/referrals").then().statusCode(200);
     // The filter is live: what the document does not describe fails the test.
     assertThrows(
         OpenApiValidationFilter.OpenApiValidationException.class,

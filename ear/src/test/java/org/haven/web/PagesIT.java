@@ -101,7 +101,14 @@ class PagesIT {
     assertTrue(page.contains("Move to Assessment"), "no lifecycle action on the case page");
     for (String tab :
         new String[] {
-          "Identity", "Exploitation", "Consent", "Assessment &amp; plan", "Tasks", "History"
+          "Identity",
+          "Exploitation",
+          "Consent",
+          "Assessment &amp; plan",
+          "Tasks",
+          "Services",
+          "Referrals",
+          "History"
         }) {
       assertTrue(page.contains(">" + tab + "<"), "no tab " + tab);
     }
@@ -109,6 +116,19 @@ class PagesIT {
         browser().get("/haven/cases/list.xhtml").then().statusCode(200).extract().asString();
     assertTrue(list.contains(">" + registered.group(1) + "<"), "the new case is not listed");
     assertTrue(list.contains("Amina " + family), "the list does not name the survivor");
+  }
+
+  @Test
+  void theReviewQueueIsTheSupervisorsPage() {
+    browser().get("/haven/referrals/queue.xhtml").then().statusCode(403);
+    Browser supervisor = Keycloak.signIn("supervisor.north");
+    Keycloak.page(supervisor)
+        .baseUri(HavenDeployment.httpRoot().toString())
+        .get("/haven/referrals/queue.xhtml")
+        .then()
+        .statusCode(200)
+        .body(containsString("Referrals waiting for approval"))
+        .body(containsString("Referrals to approve")); // the header's link
   }
 
   @Test
@@ -233,6 +253,19 @@ class PagesIT {
         .body(containsString("Cases by team"))
         .body(containsString("Administrators see counts only"))
         .body(not(containsString("HVN-")));
+    Keycloak.page(admin)
+        .baseUri(HavenDeployment.httpRoot().toString())
+        .get("/haven/admin/providers.xhtml")
+        .then()
+        .statusCode(200)
+        .body(containsString("Service providers"))
+        .body(containsString("Import from a CSV file"))
+        .body(containsString("enctype=\"multipart/form-data\""));
+    Keycloak.page(admin)
+        .baseUri(HavenDeployment.httpRoot().toString())
+        .get("/haven/referrals/queue.xhtml")
+        .then()
+        .statusCode(403);
     Keycloak.page(admin)
         .baseUri(HavenDeployment.httpRoot().toString())
         .get("/haven/admin/users.xhtml")

@@ -108,7 +108,10 @@ class MessagesTest {
             ConsentType.class,
             ConsentMethod.class,
             TaskKind.class,
-            TaskStatus.class);
+            TaskStatus.class,
+            org.haven.cases.entity.ServiceStatus.class,
+            org.haven.referrals.entity.ReferralStatus.class,
+            org.haven.referrals.entity.Urgency.class);
     for (String language : List.of("", "_fr", "_ar")) {
       Properties p = bundle(language);
       for (Class<? extends Enum<?>> type : coded) {
@@ -116,6 +119,17 @@ class MessagesTest {
           String key = type.getSimpleName() + "." + code.name();
           assertTrue(p.containsKey(key), "messages" + language + ": " + key);
         }
+      }
+    }
+  }
+
+  @Test
+  void everyReferralMoveHasAButtonLabel() throws IOException {
+    for (String language : List.of("", "_fr", "_ar")) {
+      Properties p = bundle(language);
+      for (org.haven.referrals.entity.ReferralStatus to :
+          org.haven.referrals.entity.ReferralStatus.values()) {
+        assertTrue(p.containsKey("referral.to." + to), "messages" + language + ": " + to);
       }
     }
   }

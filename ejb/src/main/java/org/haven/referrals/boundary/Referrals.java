@@ -229,6 +229,25 @@ public class Referrals {
     return queue;
   }
 
+  /**
+   * How many of the team's referrals wait for a supervisor: the header's count. A number, not a
+   * reading of any case, so not audited.
+   */
+  @RolesAllowed(AccessPolicy.SUPERVISOR)
+  public long awaitingApprovalCount() {
+    CaseScope scope = access.caseScope().withEmergencyCases(Set.of());
+    if (scope.reach() != CaseScope.Reach.TEAM) {
+      return 0;
+    }
+    return em.createQuery(
+            "select count(r) from Referral r where r.status = :pending"
+                + " and r.survivorCase.owningTeam = :team",
+            Long.class)
+        .setParameter("pending", ReferralStatus.PENDING_APPROVAL)
+        .setParameter("team", scope.team())
+        .getSingleResult();
+  }
+
   /** The consent in force that lets this referral share data, or the refusal that says why not. */
   private Consent consentFor(SurvivorCase c, Referral referral) {
     return em.createQuery(

@@ -238,7 +238,7 @@ public class CaseView implements Serializable {
     }
   }
 
-  static void warn(String message) {
+  public static void warn(String message) {
     FacesContext.getCurrentInstance()
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, message, null));
   }
@@ -253,7 +253,7 @@ public class CaseView implements Serializable {
     caseFile = found.get();
   }
 
-  static void info(String message) {
+  public static void info(String message) {
     FacesContext.getCurrentInstance()
         .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
   }

@@ -1,0 +1,159 @@
+package org.haven.referrals.web;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import org.haven.cases.web.CaseView;
+import org.haven.referrals.boundary.ReferralView;
+import org.haven.referrals.boundary.Referrals;
+import org.haven.referrals.control.ReferralWorkflow;
+import org.haven.referrals.entity.ReferralStatus;
+import org.haven.referrals.entity.Urgency;
+import org.haven.services.boundary.ServiceDirectory;
+import org.haven.ui.Labels;
+import org.haven.ui.Texts;
+
+/** The Referrals tab of the case page: the case's referrals, a new one, each one's next moves. */
+@Named
+@ViewScoped
+public class CaseReferralsView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject CaseView page;
+  @Inject Referrals referrals;
+  @Inject ServiceDirectory directory;
+  @Inject Labels labels;
+
+  private List<ReferralView> all;
+  private List<SelectItem> serviceTypes;
+  private String serviceType;
+  private Long providerId;
+  private Urgency urgency = Urgency.ROUTINE;
+  private boolean sharesData;
+  private String reason;
+  private String moveReason;
+
+  public List<ReferralView> getAll() {
+    if (all == null) {
+      all =
+          page.getCaseFile() == null
+              ? List.of()
+              : referrals.referrals(page.getCaseNumber()).orElse(List.of());
+    }
+    return all;
+  }
+
+  /** The moves the user may make on a referral now (sending and returning: supervisors). */
+  public List<ReferralStatus> movesOf(ReferralView r) {
+    boolean supervisor =
+        FacesContext.getCurrentInstance().getExternalContext().isUserInRole("supervisor");
+    return ReferralWorkflow.allowedFrom(r.getStatus(), supervisor);
+  }
+
+  public List<SelectItem> getServiceTypes() {
+    if (serviceTypes == null) {
+      serviceTypes =
+          directory.serviceTypes(false).stream()
+              .map(t -> new SelectItem(t.getCode(), t.getName()))
+              .toList();
+    }
+    return serviceTypes;
+  }
+
+  public List<SelectItem> getProviders() {
+    return serviceType == null
+        ? List.of()
+        : directory.providers(serviceType, null, false).stream()
+            .map(p -> new SelectItem(p.getId(), p.getName()))
+            .toList();
+  }
+
+  public Urgency[] getUrgencies() {
+    return Urgency.values();
+  }
+
+  public void create() throws IOException {
+    if (serviceType == null || providerId == null) {
+      CaseView.warn(Texts.get("referral.incomplete"));
+      return;
+    }
+    String n = page.getCaseNumber();
+    String type = serviceType;
+    Long provider = providerId;
+    Urgency how = urgency;
+    boolean data = sharesData;
+    String why = reason;
+    if (page.attempt(() -> referrals.create(n, type, provider, how, data, why))) {
+      CaseView.info(Texts.get("referral.created"));
+      serviceType = null;
+      providerId = null;
+      reason = null;
+      sharesData = false;
+    }
+    all = null;
+  }
+
+  public void move(long referralId, ReferralStatus to) throws IOException {
+    String n = page.getCaseNumber();
+    String why = moveReason;
+    if (page.attempt(() -> referrals.transition(n, referralId, to, why, null))) {
+      CaseView.info(Texts.get("referral.moved", labels.of(to)));
+      moveReason = null;
+    }
+    all = null;
+  }
+
+  public String getServiceType() {
+    return serviceType;
+  }
+
+  public void setServiceType(String serviceType) {
+    this.serviceType = serviceType;
+  }
+
+  public Long getProviderId() {
+    return providerId;
+  }
+
+  public void setProviderId(Long providerId) {
+    this.providerId = providerId;
+  }
+
+  public Urgency getUrgency() {
+    return urgency;
+  }
+
+  public void setUrgency(Urgency urgency) {
+    this.urgency = urgency;
+  }
+
+  public boolean isSharesData() {
+    return sharesData;
+  }
+
+  public void setSharesData(boolean sharesData) {
+    this.sharesData = sharesData;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+
+  public String getMoveReason() {
+    return moveReason;
+  }
+
+  public void setMoveReason(String moveReason) {
+    this.moveReason = moveReason;
+  }
+}

@@ -1,0 +1,163 @@
+package org.haven.services.web;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.haven.problems.Conflict;
+import org.haven.problems.InvalidField;
+import org.haven.services.boundary.ImportReport;
+import org.haven.services.boundary.ProviderDetails;
+import org.haven.services.boundary.ProviderEntry;
+import org.haven.services.boundary.ServiceDirectory;
+import org.haven.services.entity.ServiceType;
+import org.haven.ui.Texts;
+import org.primefaces.model.file.UploadedFile;
+
+/**
+ * Backs {@code admin/providers.xhtml}: the provider directory and the service catalogue, a new
+ * provider, and the CSV import with its report of rejected rows.
+ */
+@Named
+@ViewScoped
+public class ProvidersView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject ServiceDirectory directory;
+
+  private List<ProviderEntry> providers;
+  private List<ServiceType> serviceTypes;
+  private transient UploadedFile file;
+  private ImportReport report;
+  private String name;
+  private List<String> services = new ArrayList<>();
+  private List<String> areas = new ArrayList<>();
+  private String phone;
+  private String email;
+  private Integer responseTimeHours = 72;
+
+  public List<ProviderEntry> getProviders() {
+    if (providers == null) {
+      providers = directory.providers(null, null, true);
+    }
+    return providers;
+  }
+
+  public List<ServiceType> getServiceTypes() {
+    if (serviceTypes == null) {
+      serviceTypes = directory.serviceTypes(true);
+    }
+    return serviceTypes;
+  }
+
+  /** The name of a service type by its code, for the table. */
+  public String serviceName(String code) {
+    return getServiceTypes().stream()
+        .filter(t -> t.getCode().equals(code))
+        .map(ServiceType::getName)
+        .findFirst()
+        .orElse(code);
+  }
+
+  public void importFile() {
+    if (file == null || file.getSize() == 0) {
+      Texts.say(FacesMessage.SEVERITY_WARN, "providers.chooseFile");
+      return;
+    }
+    try {
+      report = directory.importProviders(new String(file.getContent(), StandardCharsets.UTF_8));
+      Texts.say(
+          FacesMessage.SEVERITY_INFO,
+          "providers.imported",
+          report.created(),
+          report.updated(),
+          report.rejected().size());
+    } catch (InvalidField refused) {
+      Texts.sayAsIs(FacesMessage.SEVERITY_WARN, refused.getMessage());
+    }
+    providers = null;
+  }
+
+  public void add() {
+    try {
+      directory.saveProvider(
+          null,
+          new ProviderDetails(name, services, areas, phone, email, null, responseTimeHours, true),
+          null);
+      Texts.say(FacesMessage.SEVERITY_INFO, "providers.added", name);
+      name = null;
+      services = new ArrayList<>();
+      areas = new ArrayList<>();
+      phone = null;
+      email = null;
+    } catch (InvalidField | Conflict refused) {
+      Texts.sayAsIs(FacesMessage.SEVERITY_WARN, refused.getMessage());
+    }
+    providers = null;
+  }
+
+  public ImportReport getReport() {
+    return report;
+  }
+
+  public UploadedFile getFile() {
+    return file;
+  }
+
+  public void setFile(UploadedFile file) {
+    this.file = file;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public List<String> getServices() {
+    return services;
+  }
+
+  public void setServices(List<String> services) {
+    this.services = services;
+  }
+
+  public List<String> getAreas() {
+    return areas;
+  }
+
+  public void setAreas(List<String> areas) {
+    this.areas = areas;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public void setPhone(String phone) {
+    this.phone = phone;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public Integer getResponseTimeHours() {
+    return responseTimeHours;
+  }
+
+  public void setResponseTimeHours(Integer responseTimeHours) {
+    this.responseTimeHours = responseTimeHours;
+  }
+}
