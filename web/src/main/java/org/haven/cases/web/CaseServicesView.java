@@ -1,6 +1,5 @@
 package org.haven.cases.web;
 
-import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,7 +10,6 @@ import java.util.List;
 import org.haven.cases.boundary.CaseServiceView;
 import org.haven.cases.boundary.CaseServices;
 import org.haven.cases.entity.ServiceStatus;
-import org.haven.services.boundary.ServiceDirectory;
 import org.haven.ui.Texts;
 
 /** The Services tab of the case page: services planned, delivered or cancelled. */
@@ -23,10 +21,8 @@ public class CaseServicesView implements Serializable {
 
   @Inject CaseView page;
   @Inject CaseServices services;
-  @Inject ServiceDirectory directory;
 
   private List<CaseServiceView> all;
-  private List<SelectItem> serviceTypes;
   private String serviceType;
   private Long providerId;
   private LocalDate plannedOn = LocalDate.now();
@@ -40,26 +36,6 @@ public class CaseServicesView implements Serializable {
               : services.services(page.getCaseNumber()).orElse(List.of());
     }
     return all;
-  }
-
-  /** The catalogue, for the menu of a new service. */
-  public List<SelectItem> getServiceTypes() {
-    if (serviceTypes == null) {
-      serviceTypes =
-          directory.serviceTypes(false).stream()
-              .map(t -> new SelectItem(t.getCode(), t.getName()))
-              .toList();
-    }
-    return serviceTypes;
-  }
-
-  /** The providers offering the chosen service. */
-  public List<SelectItem> getProviders() {
-    return serviceType == null
-        ? List.of()
-        : directory.providers(serviceType, null, false).stream()
-            .map(p -> new SelectItem(p.getId(), p.getName()))
-            .toList();
   }
 
   public void plan() throws IOException {

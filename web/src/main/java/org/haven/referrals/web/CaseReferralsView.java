@@ -1,7 +1,6 @@
 package org.haven.referrals.web;
 
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -14,7 +13,6 @@ import org.haven.referrals.boundary.Referrals;
 import org.haven.referrals.control.ReferralWorkflow;
 import org.haven.referrals.entity.ReferralStatus;
 import org.haven.referrals.entity.Urgency;
-import org.haven.services.boundary.ServiceDirectory;
 import org.haven.ui.Labels;
 import org.haven.ui.Texts;
 
@@ -27,11 +25,9 @@ public class CaseReferralsView implements Serializable {
 
   @Inject CaseView page;
   @Inject Referrals referrals;
-  @Inject ServiceDirectory directory;
   @Inject Labels labels;
 
   private List<ReferralView> all;
-  private List<SelectItem> serviceTypes;
   private String serviceType;
   private Long providerId;
   private Urgency urgency = Urgency.ROUTINE;
@@ -54,24 +50,6 @@ public class CaseReferralsView implements Serializable {
     boolean supervisor =
         FacesContext.getCurrentInstance().getExternalContext().isUserInRole("supervisor");
     return ReferralWorkflow.allowedFrom(r.getStatus(), supervisor);
-  }
-
-  public List<SelectItem> getServiceTypes() {
-    if (serviceTypes == null) {
-      serviceTypes =
-          directory.serviceTypes(false).stream()
-              .map(t -> new SelectItem(t.getCode(), t.getName()))
-              .toList();
-    }
-    return serviceTypes;
-  }
-
-  public List<SelectItem> getProviders() {
-    return serviceType == null
-        ? List.of()
-        : directory.providers(serviceType, null, false).stream()
-            .map(p -> new SelectItem(p.getId(), p.getName()))
-            .toList();
   }
 
   public Urgency[] getUrgencies() {
