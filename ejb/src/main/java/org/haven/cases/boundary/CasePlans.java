@@ -23,6 +23,7 @@ import org.haven.cases.entity.PlanAction;
 import org.haven.cases.entity.PlanGoal;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.problems.Checks;
 import org.haven.problems.InvalidField;
 
 /**
@@ -82,7 +83,7 @@ public class CasePlans {
 
   /** Adds a goal to the plan. Empty if the case is out of scope. */
   public Optional<CasePlan.Goal> addGoal(String caseNumber, String text) {
-    CaseRecords.requireText("text", text, MAX_ITEM, "describe the goal");
+    Checks.requireText("text", text, MAX_ITEM, "describe the goal");
     return records
         .changeable(caseNumber, AuditAction.PLAN_CHANGED)
         .map(
@@ -106,14 +107,14 @@ public class CasePlans {
   public Optional<CasePlan.Goal> changeGoal(
       String caseNumber, long goalId, String text, GoalStatus status, Long expectedVersion) {
     if (text != null) {
-      CaseRecords.requireText("text", text, MAX_ITEM, "describe the goal");
+      Checks.requireText("text", text, MAX_ITEM, "describe the goal");
     }
     return records
         .changeable(caseNumber, AuditAction.PLAN_CHANGED)
         .map(
             c -> {
               PlanGoal goal = goalOf(c, goalId);
-              CaseRecords.checkVersion("goal " + goalId, goal.getVersion(), expectedVersion);
+              Checks.checkVersion("goal " + goalId, goal.getVersion(), expectedVersion);
               FieldCipher cipher = records.cipherFor(c);
               if (text != null) {
                 goal.write(cipher, text);
@@ -135,7 +136,7 @@ public class CasePlans {
    */
   public Optional<CasePlan.Action> addAction(
       String caseNumber, long goalId, String text, String responsible, LocalDate dueOn) {
-    CaseRecords.requireText("text", text, MAX_ITEM, "describe the action");
+    Checks.requireText("text", text, MAX_ITEM, "describe the action");
     return records
         .changeable(caseNumber, AuditAction.PLAN_CHANGED)
         .map(
@@ -167,7 +168,7 @@ public class CasePlans {
       boolean done,
       Long expectedVersion) {
     if (text != null) {
-      CaseRecords.requireText("text", text, MAX_ITEM, "describe the action");
+      Checks.requireText("text", text, MAX_ITEM, "describe the action");
     }
     return records
         .changeable(caseNumber, AuditAction.PLAN_CHANGED)
@@ -176,7 +177,7 @@ public class CasePlans {
               PlanAction action =
                   records.partOf(
                       c, PlanAction.class, actionId, a -> a.getGoal().getSurvivorCase(), "action");
-              CaseRecords.checkVersion("action " + actionId, action.getVersion(), expectedVersion);
+              Checks.checkVersion("action " + actionId, action.getVersion(), expectedVersion);
               FieldCipher cipher = records.cipherFor(c);
               if (text != null) {
                 action.write(cipher, text);

@@ -18,9 +18,10 @@ import org.haven.cases.control.CaseRecords;
 import org.haven.cases.entity.CaseService;
 import org.haven.cases.entity.ServiceStatus;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.problems.Checks;
 import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
-import org.haven.services.entity.Provider;
+import org.haven.services.control.Offers;
 import org.haven.services.entity.ServiceType;
 
 /**
@@ -38,6 +39,7 @@ public class CaseServices {
   @Inject CaseRecords records;
   @Inject AccessPolicy access;
   @Inject AuditTrail audit;
+  @Inject Offers offers;
 
   /** The case's services, in the order they were planned. Empty if the case is out of scope. */
   public Optional<List<CaseServiceView>> services(String caseNumber) {
@@ -73,12 +75,12 @@ public class CaseServices {
         .map(
             c -> {
               CaseRecords.refuseIfErased(c);
-              ServiceType type = serviceType(serviceType);
+              ServiceType type = offers.serviceType(serviceType);
               CaseService service =
                   new CaseService(
                       c,
                       type,
-                      provider(providerId, type),
+                      offers.provider(providerId, type),
                       plannedOn,
                       access.actor(),
                       Instant.now());
@@ -125,8 +127,7 @@ public class CaseServices {
               CaseService service =
                   records.partOf(
                       c, CaseService.class, serviceId, CaseService::getSurvivorCase, "service");
-              CaseRecords.checkVersion(
-                  "service " + serviceId, service.getVersion(), expectedVersion);
+              Checks.checkVersion("service " + serviceId, service.getVersion(), expectedVersion);
               if (service.getStatus() != ServiceStatus.PLANNED) {
                 throw new Conflict(
                     "Service " + serviceId + " is already " + service.getStatus() + ".");
@@ -144,7 +145,7 @@ public class CaseServices {
                 service.replan(
                     providerId == null
                         ? service.provider().orElse(null)
-                        : provider(providerId, service.getServiceType()),
+                        : offers.provider(providerId, service.getServiceType()),
                     plannedOn == null ? service.getPlannedOn() : plannedOn);
               }
               em.flush();
@@ -153,28 +154,5 @@ public class CaseServices {
                       .details("service " + serviceId + "; status: " + service.getStatus()));
               return new CaseServiceView(service, cipher);
             });
-  }
-
-  private ServiceType serviceType(String code) {
-    ServiceType type = em.find(ServiceType.class, code);
-    if (type == null || !type.isActive()) {
-      throw new InvalidField("serviceType", "must be a service type of the catalogue");
-    }
-    return type;
-  }
-
-  private Provider provider(Long id, ServiceType type) {
-    if (id == null) {
-      return null;
-    }
-    Provider provider = em.find(Provider.class, id);
-    if (provider == null || !provider.isActive()) {
-      throw new InvalidField("providerId", "must be an active provider of the directory");
-    }
-    if (!provider.offers(type.getCode())) {
-      throw new InvalidField(
-          "providerId", provider.getName() + " does not offer " + type.getName());
-    }
-    return provider;
   }
 }

@@ -33,6 +33,7 @@ import org.haven.cases.entity.SurvivorCase;
 import org.haven.cases.entity.TaskKind;
 import org.haven.cases.entity.TaskStatus;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.problems.Checks;
 import org.haven.problems.InvalidField;
 
 /**
@@ -91,7 +92,7 @@ public class CaseTasks {
       String title,
       @NotNull(message = "give the due date") LocalDate dueOn,
       String assignee) {
-    CaseRecords.requireText("title", title, MAX_TITLE, "say what is to be done");
+    Checks.requireText("title", title, MAX_TITLE, "say what is to be done");
     return records
         .changeable(caseNumber, AuditAction.TASK_ADDED)
         .map(
@@ -134,7 +135,7 @@ public class CaseTasks {
               FollowUpTask task =
                   records.partOf(
                       c, FollowUpTask.class, taskId, FollowUpTask::getSurvivorCase, "task");
-              CaseRecords.checkVersion("task " + taskId, task.getVersion(), expectedVersion);
+              Checks.checkVersion("task " + taskId, task.getVersion(), expectedVersion);
               if (task.getStatus() != TaskStatus.OPEN) {
                 throw new org.haven.problems.Conflict(
                     "Task " + taskId + " is already " + task.getStatus() + ".");

@@ -21,8 +21,10 @@ import org.haven.cases.entity.ConsentMethod;
 import org.haven.cases.entity.ConsentType;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.problems.Checks;
 import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
+import org.haven.services.control.Offers;
 import org.haven.services.entity.Provider;
 import org.haven.services.entity.ServiceType;
 
@@ -41,6 +43,7 @@ public class Consents {
   @Inject CaseRecords records;
   @Inject AccessPolicy access;
   @Inject AuditTrail audit;
+  @Inject Offers offers;
   @Inject Event<ConsentWithdrawn> withdrawn;
 
   /** The consents of a case, oldest first. Empty if the case is out of scope. */
@@ -78,20 +81,16 @@ public class Consents {
       if (type != ConsentType.DATA_SHARING) {
         throw new InvalidField("providerId", "only a consent to share data names a provider");
       }
-      provider = providerId == null ? null : em.find(Provider.class, providerId);
-      if (providerId != null && provider == null) {
-        throw new InvalidField("providerId", "must be a provider of the directory");
-      }
-      service = serviceType == null ? null : em.find(ServiceType.class, serviceType);
-      if (serviceType != null && service == null) {
-        throw new InvalidField("serviceType", "must be a service type of the catalogue");
-      }
+      // A consent may name a service the provider does not offer (yet): the referral's own
+      // check is what keeps data within what the provider offers.
+      service = serviceType == null ? null : offers.serviceType(serviceType);
+      provider = offers.provider(providerId, null);
     }
     String to = blank(recipient) && provider != null ? provider.getName() : recipient;
     String why = blank(purpose) && service != null ? service.getName() : purpose;
     if (type == ConsentType.DATA_SHARING) {
-      CaseRecords.requireText("recipient", to, MAX_TEXT, "name who receives the data");
-      CaseRecords.requireText("purpose", why, MAX_TEXT, "say what the data is shared for");
+      Checks.requireText("recipient", to, MAX_TEXT, "name who receives the data");
+      Checks.requireText("purpose", why, MAX_TEXT, "say what the data is shared for");
     }
     if (to != null && to.length() > MAX_TEXT) {
       throw new InvalidField("recipient", "must be at most " + MAX_TEXT + " characters");

@@ -3,7 +3,6 @@ package org.haven.cases.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -25,8 +24,8 @@ import org.haven.cases.entity.CaseAssignment;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.crypto.boundary.FieldCrypto;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.problems.Checks;
 import org.haven.problems.Conflict;
-import org.haven.problems.InvalidField;
 import org.haven.problems.NotFound;
 
 /**
@@ -144,28 +143,12 @@ public class CaseRecords {
 
   /** A caller who read version N changes only version N: anything else is a conflicting edit. */
   public static void checkVersion(SurvivorCase c, Long expectedVersion) {
-    checkVersion("case " + c.getCaseNumber(), c.getVersion(), expectedVersion);
-  }
-
-  public static void checkVersion(String what, long current, Long expectedVersion) {
-    if (expectedVersion != null && expectedVersion != current) {
-      throw new OptimisticLockException(what + " changed since version " + expectedVersion);
-    }
+    Checks.checkVersion("case " + c.getCaseNumber(), c.getVersion(), expectedVersion);
   }
 
   public static void refuseIfErased(SurvivorCase c) {
     if (c.isErased()) {
       throw new Conflict("The survivor's data in case " + c.getCaseNumber() + " is erased.");
     }
-  }
-
-  public static String requireText(String field, String value, int max, String ask) {
-    if (value == null || value.isBlank()) {
-      throw new InvalidField(field, ask);
-    }
-    if (value.length() > max) {
-      throw new InvalidField(field, "must be at most " + max + " characters");
-    }
-    return value;
   }
 }

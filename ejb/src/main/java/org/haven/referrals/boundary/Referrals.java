@@ -19,12 +19,14 @@ import org.haven.cases.control.CaseRecords;
 import org.haven.cases.entity.Consent;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.problems.Checks;
 import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
 import org.haven.referrals.control.ReferralWorkflow;
 import org.haven.referrals.entity.Referral;
 import org.haven.referrals.entity.ReferralStatus;
 import org.haven.referrals.entity.Urgency;
+import org.haven.services.control.Offers;
 import org.haven.services.entity.Provider;
 import org.haven.services.entity.ServiceType;
 
@@ -44,6 +46,7 @@ public class Referrals {
   @Inject CaseRecords records;
   @Inject AccessPolicy access;
   @Inject AuditTrail audit;
+  @Inject Offers offers;
 
   /** The referrals of a case, newest first. Empty if the case is out of scope. */
   public Optional<List<ReferralView>> referrals(String caseNumber) {
@@ -77,24 +80,14 @@ public class Referrals {
       @NotNull(message = "say how urgent it is") Urgency urgency,
       boolean sharesData,
       String reason) {
-    CaseRecords.requireText("reason", reason, MAX_TEXT, "say why the survivor is referred");
+    Checks.requireText("reason", reason, MAX_TEXT, "say why the survivor is referred");
     return records
         .changeable(caseNumber, AuditAction.REFERRAL_CREATED)
         .map(
             c -> {
               CaseRecords.refuseIfErased(c);
-              ServiceType type = em.find(ServiceType.class, serviceType);
-              if (type == null || !type.isActive()) {
-                throw new InvalidField("serviceType", "must be a service type of the catalogue");
-              }
-              Provider provider = em.find(Provider.class, providerId);
-              if (provider == null || !provider.isActive()) {
-                throw new InvalidField("providerId", "must be an active provider of the directory");
-              }
-              if (!provider.offers(type.getCode())) {
-                throw new InvalidField(
-                    "providerId", provider.getName() + " does not offer " + type.getName());
-              }
+              ServiceType type = offers.serviceType(serviceType);
+              Provider provider = offers.provider(providerId, type);
               FieldCipher cipher = records.cipherFor(c);
               Referral referral =
                   new Referral(
@@ -141,8 +134,7 @@ public class Referrals {
               Referral referral =
                   records.partOf(
                       c, Referral.class, referralId, Referral::getSurvivorCase, "referral");
-              CaseRecords.checkVersion(
-                  "referral " + referralId, referral.getVersion(), expectedVersion);
+              Checks.checkVersion("referral " + referralId, referral.getVersion(), expectedVersion);
               boolean supervisor = access.supervises(c.getOwningTeam());
               ReferralStatus from = referral.getStatus();
               if (!supervisor
@@ -171,7 +163,7 @@ public class Referrals {
                                           : "; allowed from " + from + ": " + allowed + "."),
                                   allowed.stream().map(Enum::name).toList()));
               if (move.needsReason()) {
-                CaseRecords.requireText("reason", reason, MAX_TEXT, "give a reason");
+                Checks.requireText("reason", reason, MAX_TEXT, "give a reason");
               }
               if (referral.isSharesData()
                   && (to == ReferralStatus.PENDING_APPROVAL || to == ReferralStatus.SENT)) {

@@ -18,7 +18,7 @@ import org.haven.access.boundary.AccessPolicy;
 import org.haven.audit.boundary.AuditTrail;
 import org.haven.audit.boundary.AuditTrail.Entry;
 import org.haven.audit.entity.AuditAction;
-import org.haven.cases.control.CaseRecords;
+import org.haven.problems.Checks;
 import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
 import org.haven.services.control.CsvRows;
@@ -69,7 +69,7 @@ public class ServiceDirectory {
     if (code == null || !CODE.matcher(code).matches()) {
       throw new InvalidField("code", "must be 2 to 40 capital letters, digits or _");
     }
-    CaseRecords.requireText("name", name, 200, "name the service");
+    Checks.requireText("name", name, 200, "name the service");
     if (description != null && description.length() > 1000) {
       throw new InvalidField("description", "must be at most 1000 characters");
     }
@@ -146,7 +146,7 @@ public class ServiceDirectory {
       if (provider == null) {
         return Optional.empty();
       }
-      CaseRecords.checkVersion("provider " + id, provider.getVersion(), expectedVersion);
+      Checks.checkVersion("provider " + id, provider.getVersion(), expectedVersion);
       Optional<Provider> named = byName(checked.name());
       if (named.isPresent() && !named.get().getId().equals(id)) {
         throw new Conflict("A provider named " + checked.name() + " is already in the directory.");
