@@ -18,6 +18,7 @@ public class Caller implements Serializable {
   private String subject;
   private String username;
   private String displayName;
+  private String email;
   private List<String> teams = List.of();
   private String clientAddress;
   private String requestId;
@@ -37,6 +38,13 @@ public class Caller implements Serializable {
   }
 
   public void identify(String subject, String username, String displayName, List<String> teams) {
+    identify(subject, username, displayName, null, teams);
+  }
+
+  /** As the token says, with the e-mail address Keycloak holds (for optional notification mail). */
+  public void identify(
+      String subject, String username, String displayName, String email, List<String> teams) {
+    this.email = email == null || email.isBlank() ? null : email;
     this.subject = subject;
     this.username = username;
     this.displayName = displayName;
@@ -57,6 +65,10 @@ public class Caller implements Serializable {
 
   public String displayName() {
     return displayName == null || displayName.isBlank() ? username : displayName;
+  }
+
+  public String email() {
+    return email;
   }
 
   public List<String> teams() {

@@ -32,6 +32,7 @@ public class Staff {
     member.describe(
         caller.username(),
         caller.displayName(),
+        caller.email(),
         caller.team().orElse(null),
         caseworker,
         supervisor);
@@ -60,6 +61,16 @@ public class Staff {
         .setParameter("username", username)
         .getResultStream()
         .findFirst();
+  }
+
+  /** The supervisors of a team who may act: whom a referral waiting for approval concerns. */
+  public List<StaffMember> supervisorsOf(String team) {
+    return em.createQuery(
+            "select s from StaffMember s where s.team = :team and s.supervisor = true"
+                + " and s.disabled = false order by s.displayName",
+            StaffMember.class)
+        .setParameter("team", team)
+        .getResultList();
   }
 
   /** The caseworkers of a team, by name: whom a supervisor can give a case to. */

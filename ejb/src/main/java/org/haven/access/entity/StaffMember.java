@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.hibernate.annotations.NaturalId;
 
 /**
@@ -42,6 +43,10 @@ public class StaffMember {
 
   @Column(name = "team", length = 64)
   private String team;
+
+  /** As Keycloak holds it; where notification mail goes when mail is switched on. */
+  @Column(name = "email")
+  private String email;
 
   @Column(name = "caseworker", nullable = false)
   private boolean caseworker;
@@ -76,8 +81,14 @@ public class StaffMember {
    * an unchanged sign-in writes nothing.
    */
   public void describe(
-      String username, String displayName, String team, boolean caseworker, boolean supervisor) {
+      String username,
+      String displayName,
+      String email,
+      String team,
+      boolean caseworker,
+      boolean supervisor) {
     this.username = username;
+    this.email = email;
     this.displayName = displayName == null || displayName.isBlank() ? username : displayName;
     this.team = team;
     this.caseworker = caseworker;
@@ -102,6 +113,10 @@ public class StaffMember {
 
   public String getSubject() {
     return subject;
+  }
+
+  public Optional<String> email() {
+    return Optional.ofNullable(email);
   }
 
   public String getUsername() {

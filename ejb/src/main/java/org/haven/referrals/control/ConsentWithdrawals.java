@@ -1,6 +1,7 @@
 package org.haven.referrals.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,6 +14,7 @@ import org.haven.audit.boundary.AuditTrail.Entry;
 import org.haven.audit.entity.AuditAction;
 import org.haven.cases.boundary.ConsentWithdrawn;
 import org.haven.cases.control.CaseRecords;
+import org.haven.referrals.boundary.ReferralMoved;
 import org.haven.referrals.entity.Referral;
 import org.haven.referrals.entity.ReferralStatus;
 
@@ -28,6 +30,7 @@ public class ConsentWithdrawals {
   @Inject CaseRecords records;
   @Inject AccessPolicy access;
   @Inject AuditTrail audit;
+  @Inject Event<ReferralMoved> moved;
 
   void cancelWhatReliedOnIt(@Observes ConsentWithdrawn withdrawn) {
     List<Referral> relying =
@@ -43,6 +46,8 @@ public class ConsentWithdrawals {
             Instant.now(),
             records.cipherFor(r.getSurvivorCase()),
             "The survivor withdrew the consent it relied on.");
+        moved.fire(
+            new ReferralMoved(r.getId(), from, ReferralStatus.CANCELLED, access.actor().getId()));
         audit.record(
             Entry.onCase(AuditAction.REFERRAL_TRANSITION, withdrawn.caseNumber())
                 .details(

@@ -66,7 +66,7 @@ class SurvivorCaseTest {
 
   private static StaffMember staff(String subject, String username, String team, boolean cw) {
     StaffMember s = new StaffMember(subject, Instant.now());
-    s.describe(username, username, team, cw, !cw);
+    s.describe(username, username, null, team, cw, !cw);
     return s;
   }
 

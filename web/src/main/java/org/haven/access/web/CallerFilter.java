@@ -109,7 +109,11 @@ public class CallerFilter extends HttpFilter {
     if (request.getUserPrincipal() instanceof OidcPrincipal<?> principal) {
       AccessToken token = principal.getOidcSecurityContext().getToken();
       caller.identify(
-          token.getSubject(), token.getPreferredUsername(), token.getName(), teams(token));
+          token.getSubject(),
+          token.getPreferredUsername(),
+          token.getName(),
+          token.getEmail(),
+          teams(token));
       return true;
     }
     return false;

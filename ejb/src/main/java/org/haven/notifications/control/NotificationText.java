@@ -1,0 +1,20 @@
+package org.haven.notifications.control;
+
+import org.haven.notifications.entity.NotificationKind;
+
+/** A notification in words for REST clients and mail (pages use their own translations). */
+public final class NotificationText {
+
+  private NotificationText() {}
+
+  public static String of(NotificationKind kind, String caseNumber, Long referralId) {
+    String referral = "Referral " + referralId + " of case " + caseNumber;
+    return switch (kind) {
+      case REFERRAL_AWAITING_APPROVAL -> referral + " awaits your approval.";
+      case REFERRAL_RETURNED -> referral + " was returned by a supervisor.";
+      case REFERRAL_ACCEPTED -> referral + " was accepted by the provider.";
+      case REFERRAL_DECLINED -> referral + " was declined by the provider.";
+      case REFERRAL_OVERDUE -> referral + " has not been answered in the provider's agreed time.";
+    };
+  }
+}

@@ -1,0 +1,13 @@
+package org.haven.notifications.entity;
+
+/** What a notification tells its reader about a referral. */
+public enum NotificationKind {
+  /** To the team's supervisors: a referral was submitted for their approval. */
+  REFERRAL_AWAITING_APPROVAL,
+  /** To whoever wrote it and the case's caseworker: a supervisor returned it with a reason. */
+  REFERRAL_RETURNED,
+  REFERRAL_ACCEPTED,
+  REFERRAL_DECLINED,
+  /** To the caseworker and the supervisors: the provider has not answered in its agreed time. */
+  REFERRAL_OVERDUE
+}
