@@ -69,7 +69,8 @@ class AccessTableIT {
               .replaceAll("/admin/services/[A-Z_]+$", "/admin/services/{code}")
               .replaceAll("providers/\\d+", "providers/{id}")
               .replaceAll("/services/\\d+", "/services/{serviceId}")
-              .replaceAll("/referrals/\\d+", "/referrals/{referralId}");
+              .replaceAll("/referrals/\\d+", "/referrals/{referralId}")
+              .replaceAll("/notifications/\\d+", "/notifications/{id}");
     }
   }
 
@@ -243,6 +244,12 @@ class AccessTableIT {
               401,
               404),
           new Operation("GET", "/referrals/awaiting-approval", null, 403, 200, 403, 401, 200),
+          new Operation(
+              "GET", "/cases/{case}/referrals/0/summary.pdf", null, 404, 404, 403, 401, 404),
+          new Operation("GET", "/notifications", null, 200, 200, 403, 401, 200),
+          new Operation("GET", "/notifications/unread-count", null, 200, 200, 403, 401, 200),
+          new Operation("POST", "/notifications/0/read", null, 404, 404, 403, 401, 404),
+          new Operation("POST", "/notifications/read-all", null, 200, 200, 403, 401, 200),
           new Operation("GET", "/cases/{case}/services", null, 200, 200, 403, 401, 404),
           new Operation(
               "POST",

@@ -45,6 +45,7 @@ import org.haven.crypto.boundary.KeyManagement;
 import org.haven.it.ActAs;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
+import org.haven.notifications.boundary.Notifications;
 import org.haven.paging.PageRequest;
 import org.haven.problems.Conflict;
 import org.haven.referrals.boundary.Referrals;
@@ -227,6 +228,7 @@ class BoundaryAccessTableIT {
                       null,
                       null,
                       null,
+                      java.util.Set.of(),
                       ConsentMethod.VERBAL,
                       LocalDate.now()),
               Y,
@@ -323,6 +325,13 @@ class BoundaryAccessTableIT {
               N,
               A),
           new Row("Referrals#awaitingApproval", t -> t.referrals.awaitingApproval(), N, Y, N, N, Y),
+          new Row(
+              "Referrals#summary", t -> t.referrals.summary("HVN-1999-999999", 1), A, A, N, N, A),
+          new Row("Notifications#mine", t -> t.notifications.mine(false), Y, Y, N, N, Y),
+          new Row("Notifications#unreadCount", t -> t.notifications.unreadCount(), Y, Y, N, N, Y),
+          // Nobody's notification 0: answers as absent, like someone else's.
+          new Row("Notifications#markRead", t -> t.notifications.markRead(0), A, A, N, N, A),
+          new Row("Notifications#markAllRead", t -> t.notifications.markAllRead(), Y, Y, N, N, Y),
           new Row(
               "Referrals#awaitingApprovalCount",
               t -> t.referrals.awaitingApprovalCount(),
@@ -461,6 +470,7 @@ class BoundaryAccessTableIT {
   @Inject ServiceDirectory directory;
   @Inject CaseServices caseServices;
   @Inject Referrals referrals;
+  @Inject Notifications notifications;
   @Inject AccessManagement access;
   @Inject KeyManagement keys;
   @Inject AuditLog auditLog;

@@ -299,6 +299,91 @@ class AuditApiIT {
   }
 
   @Test
+  void servicesReferralsSummariesAndNotificationsLeaveTheirEvents() {
+    DemoStaff cw = DemoStaff.CASEWORKER_NORTH;
+    DemoStaff sup = DemoStaff.SUPERVISOR_NORTH;
+    String number = register(cw);
+
+    Response type =
+        as(DemoStaff.ADMIN)
+            .body("{\"name\":\"Shelter\",\"active\":true}")
+            .put("/admin/services/SHELTER");
+    assertEquals("SHELTER", onlyEvent(type, "SERVICE_TYPE_SAVED", "SUCCESS").get("objectId"));
+    Response provider =
+        as(DemoStaff.ADMIN)
+            .body(
+                "{\"name\":\"Audit clinic "
+                    + System.nanoTime()
+                    + "\",\"serviceTypes\":[\"LEGAL_AID\"],\"responseTimeHours\":48}")
+            .post("/admin/providers");
+    int providerId = provider.path("id");
+    assertEquals(
+        String.valueOf(providerId),
+        onlyEvent(provider, "PROVIDER_SAVED", "SUCCESS").get("objectId"));
+    onlyEvent(
+        as(DemoStaff.ADMIN)
+            .contentType("text/csv")
+            .body(
+                "name,serviceTypes,areas,phone,email,address,responseTimeHours\n"
+                    + "Audit import "
+                    + System.nanoTime()
+                    + ",MEDICAL,north,,,,24\n")
+            .post("/admin/providers/import"),
+        "PROVIDERS_IMPORTED",
+        "SUCCESS");
+
+    Response planned =
+        as(cw)
+            .body(
+                "{\"serviceType\":\"LEGAL_AID\",\"providerId\":"
+                    + providerId
+                    + ",\"plannedOn\":\"2030-01-01\"}")
+            .post("/cases/" + number + "/services");
+    assertEquals(number, onlyEvent(planned, "SERVICE_PLANNED", "SUCCESS").get("objectId"));
+    onlyEvent(
+        as(cw)
+            .body("{\"status\":\"CANCELLED\"}")
+            .put("/cases/" + number + "/services/" + planned.path("id")),
+        "SERVICE_CHANGED",
+        "SUCCESS");
+    onlyEvent(as(cw).get("/cases/" + number + "/services"), "SERVICES_READ", "SUCCESS");
+
+    Response created =
+        as(cw)
+            .body(
+                "{\"serviceType\":\"LEGAL_AID\",\"providerId\":"
+                    + providerId
+                    + ",\"reason\":\"Advice on wages owed.\"}")
+            .post("/cases/" + number + "/referrals");
+    int referral = created.path("id");
+    assertEquals(number, onlyEvent(created, "REFERRAL_CREATED", "SUCCESS").get("objectId"));
+    String moves = "/cases/" + number + "/referrals/" + referral + "/transitions";
+    onlyEvent(
+        as(cw).body("{\"to\":\"PENDING_APPROVAL\"}").post(moves), "REFERRAL_TRANSITION", "SUCCESS");
+    onlyEvent(as(sup).get("/referrals/awaiting-approval"), "REFERRALS_READ", "SUCCESS");
+    onlyEvent(as(cw).body("{\"to\":\"SENT\"}").post(moves), "ACCESS_DENIED", "DENIED");
+    onlyEvent(as(sup).body("{\"to\":\"SENT\"}").post(moves), "REFERRAL_TRANSITION", "SUCCESS");
+    onlyEvent(as(cw).get("/cases/" + number + "/referrals"), "REFERRALS_READ", "SUCCESS");
+
+    String summary = "/cases/" + number + "/referrals/" + referral + "/summary.pdf";
+    Map<String, Object> downloaded =
+        onlyEvent(
+            as(cw).accept("application/pdf").get(summary),
+            "REFERRAL_SUMMARY_DOWNLOADED",
+            "SUCCESS");
+    assertEquals("referral " + referral + "; fields: none", downloaded.get("details"));
+    onlyEvent(
+        as(DemoStaff.SUPERVISOR_SOUTH).accept("application/pdf").get(summary),
+        "REFERRAL_SUMMARY_DOWNLOADED",
+        "NOT_FOUND");
+
+    onlyEvent(as(sup).get("/notifications"), "NOTIFICATIONS_READ", "SUCCESS");
+    Map<String, Object> foreign =
+        onlyEvent(as(cw).post("/notifications/0/read"), "NOTIFICATIONS_READ", "NOT_FOUND");
+    assertEquals("0", foreign.get("objectId"));
+  }
+
+  @Test
   void aKeyRotationIsRecordedWhenItStartsAndWhenItEnds() throws InterruptedException {
     Response started = as(DemoStaff.ADMIN).post("/admin/keys/rotation");
     for (int i = 0; i < 100 && started.statusCode() == 409; i++) {

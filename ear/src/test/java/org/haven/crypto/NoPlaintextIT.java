@@ -187,6 +187,7 @@ class NoPlaintextIT {
               CANARY + "Purpose",
               null,
               null,
+              java.util.Set.of(),
               ConsentMethod.WRITTEN,
               LocalDate.now());
           plans.writeAssessment(n, CANARY + "Assessment", null);

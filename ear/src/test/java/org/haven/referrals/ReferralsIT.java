@@ -30,10 +30,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * cancels what still waits; the supervisor's queue; another team sees nothing.
  */
 @ExtendWith(ArquillianExtension.class)
-class ReferralsIT {
+public class ReferralsIT {
 
-  static final DemoStaff CW = DemoStaff.CASEWORKER_NORTH;
-  static final DemoStaff SUP = DemoStaff.SUPERVISOR_NORTH;
+  public static final DemoStaff CW = DemoStaff.CASEWORKER_NORTH;
+  public static final DemoStaff SUP = DemoStaff.SUPERVISOR_NORTH;
   private static final Map<DemoStaff, String> TOKENS = new ConcurrentHashMap<>();
 
   @Deployment(testable = false)
@@ -41,7 +41,7 @@ class ReferralsIT {
     return HavenDeployment.asBuilt();
   }
 
-  static RequestSpecification api(DemoStaff user) {
+  public static RequestSpecification api(DemoStaff user) {
     return given()
         .baseUri(HavenDeployment.api().toString())
         .auth()
@@ -50,7 +50,7 @@ class ReferralsIT {
         .contentType("application/json");
   }
 
-  static String newCase() {
+  public static String newCase() {
     return api(CW)
         .body("{\"riskLevel\":\"MEDIUM\"}")
         .post("/cases")
@@ -60,7 +60,7 @@ class ReferralsIT {
         .path("caseNumber");
   }
 
-  static int provider() {
+  public static int provider() {
     return api(DemoStaff.ADMIN)
         .body(
             "{\"name\":\"Legal aid "
@@ -73,7 +73,7 @@ class ReferralsIT {
         .path("id");
   }
 
-  static int referral(String n, int provider, boolean sharesData, String urgency) {
+  public static int referral(String n, int provider, boolean sharesData, String urgency) {
     return api(CW)
         .body(
             "{\"serviceType\":\"LEGAL_AID\",\"providerId\":"
@@ -91,7 +91,7 @@ class ReferralsIT {
         .path("id");
   }
 
-  static Response move(DemoStaff user, String n, int id, String to) {
+  public static Response move(DemoStaff user, String n, int id, String to) {
     return api(user)
         .body("{\"to\":\"" + to + "\",\"reason\":\"Because.\"}")
         .post("/cases/" + n + "/referrals/" + id + "/transitions");

@@ -111,7 +111,9 @@ class MessagesTest {
             TaskStatus.class,
             org.haven.cases.entity.ServiceStatus.class,
             org.haven.referrals.entity.ReferralStatus.class,
-            org.haven.referrals.entity.Urgency.class);
+            org.haven.referrals.entity.Urgency.class,
+            org.haven.cases.entity.SharedField.class,
+            org.haven.notifications.entity.NotificationKind.class);
     for (String language : List.of("", "_fr", "_ar")) {
       Properties p = bundle(language);
       for (Class<? extends Enum<?>> type : coded) {

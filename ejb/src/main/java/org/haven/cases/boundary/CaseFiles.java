@@ -384,7 +384,9 @@ public class CaseFiles {
                   "update FollowUpTask x set x.title = null where x.survivorCase = :c",
                   "update CaseService x set x.outcome = null where x.survivorCase = :c",
                   "update Referral x set x.reason = null, x.returnReason = null,"
-                      + " x.answerNote = null where x.survivorCase = :c")) {
+                      + " x.answerNote = null where x.survivorCase = :c",
+                  "update ReferralSummary x set x.pdf = null where x.referral in"
+                      + " (select r from Referral r where r.survivorCase = :c)")) {
             em.createQuery(sealedText).setParameter("c", c).executeUpdate();
           }
           crypto.shred(c.dataKeyOwner());

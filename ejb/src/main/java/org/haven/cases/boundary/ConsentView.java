@@ -2,10 +2,12 @@ package org.haven.cases.boundary;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.haven.access.entity.StaffMember;
 import org.haven.cases.entity.Consent;
 import org.haven.cases.entity.ConsentMethod;
 import org.haven.cases.entity.ConsentType;
+import org.haven.cases.entity.SharedField;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
 
 /**
@@ -20,6 +22,7 @@ public final class ConsentView {
   private final String purpose;
   private final Long providerId;
   private final String serviceType;
+  private final List<SharedField> sharedFields;
   private final ConsentMethod howObtained;
   private final LocalDate givenOn;
   private final String recordedBy;
@@ -35,6 +38,7 @@ public final class ConsentView {
     this.purpose = cipher == null ? null : consent.purpose(cipher);
     this.providerId = consent.provider().map(p -> p.getId()).orElse(null);
     this.serviceType = consent.serviceType().map(t -> t.getCode()).orElse(null);
+    this.sharedFields = List.copyOf(consent.sharedFields());
     this.howObtained = consent.getHowObtained();
     this.givenOn = consent.getGivenOn();
     this.recordedBy = consent.getRecordedBy().getUsername();
@@ -69,6 +73,11 @@ public final class ConsentView {
   /** The service a data-sharing consent names, if any. */
   public String getServiceType() {
     return serviceType;
+  }
+
+  /** For data sharing: the survivor's fields the recipient may receive (a referral's summary). */
+  public List<SharedField> getSharedFields() {
+    return sharedFields;
   }
 
   public ConsentMethod getHowObtained() {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.audit.boundary.AuditTrail;
 import org.haven.audit.boundary.AuditTrail.Entry;
@@ -19,6 +20,7 @@ import org.haven.cases.control.CaseRecords;
 import org.haven.cases.entity.Consent;
 import org.haven.cases.entity.ConsentMethod;
 import org.haven.cases.entity.ConsentType;
+import org.haven.cases.entity.SharedField;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
 import org.haven.problems.Checks;
@@ -63,8 +65,9 @@ public class Consents {
   }
 
   /**
-   * Records a consent the survivor gave. Sharing data needs a recipient and a purpose; the date is
-   * not in the future. Empty if the case is out of scope.
+   * Records a consent the survivor gave. Sharing data needs a recipient and a purpose, and names
+   * the survivor's fields that may go ({@code sharedFields}; none named, none go); the date is not
+   * in the future. Empty if the case is out of scope.
    */
   public Optional<ConsentView> record(
       String caseNumber,
@@ -73,8 +76,13 @@ public class Consents {
       String purpose,
       Long providerId,
       String serviceType,
+      Set<SharedField> sharedFields,
       @NotNull(message = "say how the consent was obtained") ConsentMethod howObtained,
       @NotNull(message = "give the date the consent was given") LocalDate givenOn) {
+    Set<SharedField> fields = sharedFields == null ? Set.of() : sharedFields;
+    if (!fields.isEmpty() && type != ConsentType.DATA_SHARING) {
+      throw new InvalidField("sharedFields", "only a consent to share data names fields to share");
+    }
     Provider provider = null;
     ServiceType service = null;
     if (providerId != null || serviceType != null) {
@@ -111,6 +119,7 @@ public class Consents {
               Consent consent =
                   new Consent(c, type, howObtained, givenOn, access.actor(), Instant.now());
               consent.covers(coveredProvider, coveredService);
+              consent.shares(fields);
               em.persist(consent);
               consent.write(cipher, to, why);
               em.flush();
@@ -122,7 +131,8 @@ public class Consents {
                               + "; type: "
                               + type
                               + "; obtained: "
-                              + howObtained));
+                              + howObtained
+                              + (fields.isEmpty() ? "" : "; fields: " + sorted(fields))));
               return new ConsentView(consent, cipher);
             });
   }
@@ -161,6 +171,10 @@ public class Consents {
                       .details("consent " + consentId + "; type: " + consent.getType()));
               return new ConsentView(consent, records.openerFor(c).orElse(null));
             });
+  }
+
+  private static String sorted(Set<SharedField> fields) {
+    return String.join(",", fields.stream().sorted().map(Enum::name).toList());
   }
 
   private static boolean blank(String s) {

@@ -1,6 +1,8 @@
 package org.haven.cases.entity;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,8 +18,11 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.haven.access.entity.StaffMember;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
 import org.haven.crypto.entity.Protected;
@@ -65,6 +70,13 @@ public class Consent {
   @ManyToOne(fetch = FetchType.LAZY)
   @JoinColumn(name = "service_code", updatable = false)
   private ServiceType serviceType;
+
+  /** For data sharing: the survivor's fields the recipient may receive; nothing else goes. */
+  @ElementCollection(fetch = FetchType.LAZY)
+  @CollectionTable(name = "consent_shared_field", joinColumns = @JoinColumn(name = "consent_id"))
+  @Enumerated(EnumType.STRING)
+  @Column(name = "field", nullable = false, length = 32)
+  private Set<SharedField> sharedFields = new HashSet<>();
 
   @Enumerated(EnumType.STRING)
   @Column(name = "how_obtained", nullable = false, updatable = false, length = 16)
@@ -115,6 +127,18 @@ public class Consent {
   public void covers(Provider provider, ServiceType serviceType) {
     this.provider = provider;
     this.serviceType = serviceType;
+  }
+
+  /** Names the survivor's fields a data-sharing consent lets go; before persist. */
+  public void shares(Set<SharedField> fields) {
+    sharedFields = new HashSet<>(fields);
+  }
+
+  /** The fields the recipient may receive, in the order of {@link SharedField}. */
+  public Set<SharedField> sharedFields() {
+    return sharedFields.isEmpty()
+        ? EnumSet.noneOf(SharedField.class)
+        : EnumSet.copyOf(sharedFields);
   }
 
   /** Whether this consent, in force, lets data go to {@code provider} for {@code service}. */

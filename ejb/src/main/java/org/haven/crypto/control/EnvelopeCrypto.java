@@ -91,6 +91,25 @@ public final class EnvelopeCrypto {
       }
     }
 
+    /** The ciphertext of a binary field (a document); null for none. */
+    public byte[] sealBytes(String record, String field, byte[] plaintext) {
+      try {
+        return plaintext == null ? null : aead.encrypt(plaintext, fieldContext(record, field));
+      } catch (GeneralSecurityException e) {
+        throw new CryptoFailure("cannot seal " + field + " of " + record, e);
+      }
+    }
+
+    /** A binary field's value; fails if the ciphertext belongs elsewhere or was altered. */
+    public byte[] openBytes(String record, String field, byte[] ciphertext) {
+      try {
+        return ciphertext == null ? null : aead.decrypt(ciphertext, fieldContext(record, field));
+      } catch (GeneralSecurityException e) {
+        throw new CryptoFailure(
+            "cannot decrypt " + field + " of " + record + ": altered, or not this record's", e);
+      }
+    }
+
     /** The value of a field; fails if the ciphertext belongs elsewhere or was altered. */
     public String open(String record, String field, byte[] ciphertext) {
       try {

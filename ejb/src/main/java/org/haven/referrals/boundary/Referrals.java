@@ -2,6 +2,7 @@ package org.haven.referrals.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,9 +23,12 @@ import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
 import org.haven.problems.Checks;
 import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
+import org.haven.problems.NotFound;
+import org.haven.referrals.control.ReferralSummaries;
 import org.haven.referrals.control.ReferralWorkflow;
 import org.haven.referrals.entity.Referral;
 import org.haven.referrals.entity.ReferralStatus;
+import org.haven.referrals.entity.ReferralSummary;
 import org.haven.referrals.entity.Urgency;
 import org.haven.services.control.Offers;
 import org.haven.services.entity.Provider;
@@ -47,6 +51,8 @@ public class Referrals {
   @Inject AccessPolicy access;
   @Inject AuditTrail audit;
   @Inject Offers offers;
+  @Inject ReferralSummaries summaries;
+  @Inject Event<ReferralMoved> moved;
 
   /** The referrals of a case, newest first. Empty if the case is out of scope. */
   public Optional<List<ReferralView>> referrals(String caseNumber) {
@@ -169,19 +175,75 @@ public class Referrals {
                   && (to == ReferralStatus.PENDING_APPROVAL || to == ReferralStatus.SENT)) {
                 referral.reliesOn(consentFor(c, referral));
               }
+              FieldCipher cipher = records.cipherFor(c);
+              Instant now = Instant.now();
               referral.moveTo(
                   to,
                   access.actor(),
-                  Instant.now(),
-                  records.cipherFor(c),
+                  now,
+                  cipher,
                   reason == null || reason.isBlank() ? null : reason.strip());
+              if (to == ReferralStatus.SENT) {
+                // The approval makes what the provider receives, from the consent as it stands.
+                summaries.make(referral, cipher, access.actor(), now);
+              }
               em.flush();
+              moved.fire(new ReferralMoved(referralId, from, to, access.actor().getId()));
               audit.record(
                   Entry.onCase(AuditAction.REFERRAL_TRANSITION, caseNumber)
                       .details("referral " + referralId + "; from " + from + " to " + to));
               return new ReferralView(referral, records.openerFor(c).orElse(null), Instant.now());
             });
   }
+
+  /**
+   * The summary made when the referral was approved, for sending to the provider: each download is
+   * audited. None before approval (404); refused once the consent it relied on is withdrawn (409),
+   * since the survivor no longer agrees to that sharing. Empty if the case is out of scope.
+   */
+  public Optional<SummaryFile> summary(String caseNumber, long referralId) {
+    return records
+        .readable(caseNumber, AuditAction.REFERRAL_SUMMARY_DOWNLOADED)
+        .map(
+            c -> {
+              Referral referral =
+                  records.partOf(
+                      c, Referral.class, referralId, Referral::getSurvivorCase, "referral");
+              ReferralSummary summary = em.find(ReferralSummary.class, referral.getId());
+              if (summary == null || summary.isErased()) {
+                throw new NotFound(
+                    "Referral "
+                        + referralId
+                        + " has no summary: it is made when a supervisor approves the referral.");
+              }
+              if (summary.consent().filter(Consent::isWithdrawn).isPresent()) {
+                throw new Conflict(
+                    "The survivor withdrew the consent referral "
+                        + referralId
+                        + "'s summary relies on: it is no longer given out.");
+              }
+              FieldCipher cipher =
+                  records
+                      .openerFor(c)
+                      .orElseThrow(
+                          () -> new NotFound("Referral " + referralId + " has no summary."));
+              byte[] pdf = summary.pdf(cipher);
+              audit.record(
+                  Entry.onCase(AuditAction.REFERRAL_SUMMARY_DOWNLOADED, caseNumber)
+                      .details(
+                          "referral "
+                              + referralId
+                              + "; fields: "
+                              + (summary.fields().isEmpty()
+                                  ? "none"
+                                  : String.join(
+                                      ",", summary.fields().stream().map(Enum::name).toList()))));
+              return new SummaryFile("referral-" + referralId + "-summary.pdf", pdf);
+            });
+  }
+
+  /** A referral summary as downloaded: a file name that names no one, and the PDF. */
+  public record SummaryFile(String fileName, byte[] pdf) {}
 
   /**
    * The supervisor's review queue: the team's referrals waiting for approval, the most urgent and

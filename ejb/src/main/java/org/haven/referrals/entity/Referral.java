@@ -100,6 +100,10 @@ public class Referral {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  /** When the people of the case were told it went unanswered past the provider's time. */
+  @Column(name = "overdue_notified_at")
+  private Instant overdueNotifiedAt;
+
   @ManyToOne(fetch = FetchType.LAZY)
   @JoinColumn(name = "last_changed_by_id")
   private StaffMember lastChangedBy;
@@ -179,6 +183,15 @@ public class Referral {
     return status == ReferralStatus.SENT
         && sentAt != null
         && now.isAfter(sentAt.plus(Duration.ofHours(provider.getResponseTimeHours())));
+  }
+
+  /** Marks the overdue referral as told about, so that it is told once. */
+  public void overdueNotified(Instant at) {
+    overdueNotifiedAt = at.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  public Instant getOverdueNotifiedAt() {
+    return overdueNotifiedAt;
   }
 
   public void forget() {

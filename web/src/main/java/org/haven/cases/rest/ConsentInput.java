@@ -3,10 +3,12 @@ package org.haven.cases.rest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.haven.api.Dates;
 import org.haven.api.OneOf;
 import org.haven.cases.entity.ConsentMethod;
 import org.haven.cases.entity.ConsentType;
+import org.haven.cases.entity.SharedField;
 
 /**
  * The body of {@code POST /api/v1/cases/{caseNumber}/consents}: what the survivor consents to
@@ -22,6 +24,8 @@ public record ConsentInput(
     @Size(max = 500, message = "must be at most 500 characters") String purpose,
     Long providerId,
     @Size(max = 40, message = "must be a service type code") String serviceType,
+    @Size(max = 20, message = "too many fields")
+        List<@OneOf(SharedField.class) String> sharedFields,
     @NotNull(message = "say how the consent was obtained") @OneOf(ConsentMethod.class)
         String howObtained,
     @NotNull(message = "give the date the consent was given")

@@ -15,7 +15,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -24,6 +27,7 @@ import org.haven.cases.boundary.ConsentView;
 import org.haven.cases.boundary.Consents;
 import org.haven.cases.entity.ConsentMethod;
 import org.haven.cases.entity.ConsentType;
+import org.haven.cases.entity.SharedField;
 
 /** A case's consents over REST: {@code /api/v1/cases/{caseNumber}/consents}. */
 @Path("cases/{caseNumber}/consents")
@@ -62,6 +66,11 @@ public class ConsentsResource {
                 input.purpose(),
                 input.providerId(),
                 input.serviceType(),
+                input.sharedFields() == null
+                    ? Set.of()
+                    : input.sharedFields().stream()
+                        .map(SharedField::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(SharedField.class))),
                 ConsentMethod.valueOf(input.howObtained()),
                 Dates.parse("givenOn", input.givenOn()))
             .orElseThrow(NotFoundException::new);

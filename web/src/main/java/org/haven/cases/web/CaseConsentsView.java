@@ -6,11 +6,15 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.haven.cases.boundary.ConsentView;
 import org.haven.cases.boundary.Consents;
 import org.haven.cases.entity.ConsentMethod;
 import org.haven.cases.entity.ConsentType;
+import org.haven.cases.entity.SharedField;
 import org.haven.ui.Texts;
 
 /** The Consent tab of the case page: the survivor's consents, a new one, a withdrawal. */
@@ -28,6 +32,10 @@ public class CaseConsentsView implements Serializable {
   private String recipient;
   private String purpose;
   private ConsentMethod howObtained;
+  private String serviceType;
+  private Long providerId;
+  // An array: JSF converts checkbox values by the component type, which a List hides.
+  private SharedField[] sharedFields = {};
   private LocalDate givenOn = LocalDate.now();
 
   public List<ConsentView> getAll() {
@@ -47,12 +55,25 @@ public class CaseConsentsView implements Serializable {
     }
     String n = page.getCaseNumber();
     if (page.attempt(
-        () -> consents.record(n, type, recipient, purpose, null, null, howObtained, givenOn))) {
+        () ->
+            consents.record(
+                n,
+                type,
+                recipient,
+                purpose,
+                providerId,
+                serviceType,
+                sharedFields.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(sharedFields)),
+                howObtained,
+                givenOn))) {
       CaseView.info(Texts.get("consent.recorded"));
       type = null;
       recipient = null;
       purpose = null;
       howObtained = null;
+      serviceType = null;
+      providerId = null;
+      sharedFields = new SharedField[0];
       givenOn = LocalDate.now();
       all = null;
     }
@@ -68,6 +89,34 @@ public class CaseConsentsView implements Serializable {
 
   public ConsentType[] getTypes() {
     return ConsentType.values();
+  }
+
+  public SharedField[] getFields() {
+    return SharedField.values();
+  }
+
+  public String getServiceType() {
+    return serviceType;
+  }
+
+  public void setServiceType(String serviceType) {
+    this.serviceType = serviceType;
+  }
+
+  public Long getProviderId() {
+    return providerId;
+  }
+
+  public void setProviderId(Long providerId) {
+    this.providerId = providerId;
+  }
+
+  public SharedField[] getSharedFields() {
+    return sharedFields.clone();
+  }
+
+  public void setSharedFields(SharedField[] sharedFields) {
+    this.sharedFields = sharedFields == null ? new SharedField[0] : sharedFields.clone();
   }
 
   public ConsentMethod[] getMethods() {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -97,6 +98,30 @@ public class ReferralsResource {
     return Response.created(
             uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build())
         .entity(created)
+        .build();
+  }
+
+  /**
+   * The summary made when a supervisor approved the referral, for the provider: only the survivor's
+   * fields the consent names. Each download is audited; none before approval (404), none once the
+   * consent is withdrawn (409).
+   */
+  @GET
+  @Path("{referralId}/summary.pdf")
+  @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+  @APIResponse(
+      responseCode = "200",
+      description = "The summary as PDF",
+      content =
+          @Content(
+              mediaType = "application/pdf",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  public Response summary(
+      @PathParam("caseNumber") String caseNumber, @PathParam("referralId") long referralId) {
+    Referrals.SummaryFile file =
+        referrals.summary(caseNumber, referralId).orElseThrow(NotFoundException::new);
+    return Response.ok(file.pdf(), "application/pdf")
+        .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
         .build();
   }
 

@@ -1,5 +1,6 @@
 package org.haven.referrals.web;
 
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import org.haven.cases.web.CaseView;
+import org.haven.problems.NotFound;
 import org.haven.referrals.boundary.ReferralView;
 import org.haven.referrals.boundary.Referrals;
 import org.haven.referrals.control.ReferralWorkflow;
@@ -50,6 +52,28 @@ public class CaseReferralsView implements Serializable {
     boolean supervisor =
         FacesContext.getCurrentInstance().getExternalContext().isUserInRole("supervisor");
     return ReferralWorkflow.allowedFrom(r.getStatus(), supervisor);
+  }
+
+  /** Sends the approved referral's summary PDF as a download (audited by the boundary). */
+  public void downloadSummary(long referralId) throws IOException {
+    String n = page.getCaseNumber();
+    Referrals.SummaryFile[] file = new Referrals.SummaryFile[1];
+    if (page.attempt(
+        () ->
+            file[0] =
+                referrals
+                    .summary(n, referralId)
+                    .orElseThrow(() -> new NotFound("referral " + referralId)))) {
+      FacesContext faces = FacesContext.getCurrentInstance();
+      ExternalContext response = faces.getExternalContext();
+      response.responseReset();
+      response.setResponseContentType("application/pdf");
+      response.setResponseContentLength(file[0].pdf().length);
+      response.setResponseHeader(
+          "Content-Disposition", "attachment; filename=\"" + file[0].fileName() + "\"");
+      response.getResponseOutputStream().write(file[0].pdf());
+      faces.responseComplete();
+    }
   }
 
   public Urgency[] getUrgencies() {
