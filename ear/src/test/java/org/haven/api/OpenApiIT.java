@@ -9,6 +9,7 @@ import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -278,6 +279,31 @@ class OpenApiIT {
         .then()
         .statusCode(409);
     as.apply(cw).get("/cases/" + n + "/referrals").then().statusCode(200);
+    as.apply(cw)
+        .accept("application/pdf")
+        .get("/cases/" + n + "/referrals/" + referral + "/summary.pdf")
+        .then()
+        .statusCode(200);
+    as.apply(cw)
+        .accept("application/pdf")
+        .get("/cases/" + n + "/referrals/0/summary.pdf")
+        .then()
+        .statusCode(404);
+    as.apply(cw)
+        .body(
+            "{\"type\":\"DATA_SHARING\",\"providerId\":"
+                + provider
+                + ",\"serviceType\":\"LEGAL_AID\",\"sharedFields\":[\"NAME\"],"
+                + "\"howObtained\":\"WRITTEN\",\"givenOn\":\"2026-01-01\"}")
+        .post("/cases/" + n + "/consents")
+        .then()
+        .statusCode(201);
+    as.apply(sup).get("/notifications/unread-count").then().statusCode(200);
+    List<Integer> notices =
+        as.apply(sup).get("/notifications").then().statusCode(200).extract().path("id");
+    as.apply(sup).post("/notifications/" + notices.get(0) + "/read").then().statusCode(200);
+    as.apply(cw).post("/notifications/0/read").then().statusCode(404);
+    as.apply(sup).post("/notifications/read-all").then().statusCode(200);
     // The filter is live: what the document does not describe fails the test.
     assertThrows(
         OpenApiValidationFilter.OpenApiValidationException.class,

@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,7 @@ import org.haven.cases.entity.ErasureReason;
 import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.ServiceStatus;
 import org.haven.cases.entity.Sex;
+import org.haven.cases.entity.SharedField;
 import org.haven.cases.entity.Survivor;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.cases.entity.SurvivorIdentity;
@@ -45,6 +47,11 @@ import org.haven.it.ActAs;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
 import org.haven.paging.PageRequest;
+import org.haven.referrals.boundary.Referrals;
+import org.haven.referrals.entity.ReferralStatus;
+import org.haven.referrals.entity.Urgency;
+import org.haven.services.boundary.ProviderDetails;
+import org.haven.services.boundary.ServiceDirectory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -76,6 +83,8 @@ class NoPlaintextIT {
   @Inject CasePlans plans;
   @Inject CaseTasks tasks;
   @Inject CaseServices services;
+  @Inject ServiceDirectory directory;
+  @Inject Referrals referrals;
   @Inject ActAs act;
 
   @Resource(lookup = DatabaseMigrations.DATASOURCE)
@@ -206,6 +215,55 @@ class NoPlaintextIT {
           return caseFiles.transition(n, CaseStatus.SERVICE_PROVISION, null, null);
         });
     act.as(DemoStaff.SUPERVISOR_NORTH, () -> caseFiles.returnForRework(n, CANARY + "Reason"));
+    // A referral's summary holds the consented details: the stored PDF is sealed too.
+    long provider =
+        act.as(
+                DemoStaff.ADMIN,
+                () ->
+                    directory.saveProvider(
+                        null,
+                        new ProviderDetails(
+                            "Canary shelter " + System.nanoTime(),
+                            List.of("SHELTER"),
+                            List.of(),
+                            null,
+                            null,
+                            null,
+                            24,
+                            true),
+                        null))
+            .orElseThrow()
+            .getId();
+    act.as(
+        DemoStaff.CASEWORKER_NORTH,
+        () -> {
+          consents.record(
+              n,
+              ConsentType.DATA_SHARING,
+              null,
+              null,
+              provider,
+              "SHELTER",
+              EnumSet.allOf(SharedField.class),
+              ConsentMethod.WRITTEN,
+              LocalDate.now());
+          long referral =
+              referrals
+                  .create(n, "SHELTER", provider, Urgency.URGENT, true, CANARY + "Referral")
+                  .orElseThrow()
+                  .getId();
+          referrals.transition(n, referral, ReferralStatus.PENDING_APPROVAL, null, null);
+          return null;
+        });
+    act.as(
+        DemoStaff.SUPERVISOR_NORTH,
+        () ->
+            referrals.transition(
+                n,
+                referrals.referrals(n).orElseThrow().get(0).getId(),
+                ReferralStatus.SENT,
+                null,
+                null));
     assertTrue(
         act.as(DemoStaff.SUPERVISOR_NORTH, () -> plans.plan(n))
             .orElseThrow()

@@ -54,6 +54,14 @@ public final class HeadlessChromium implements TestWatcher, AutoCloseable {
         "--disable-gpu",
         "--window-size=1280,1000",
         "--lang=en");
+    // Files the pages send (a referral summary) land in the test's own directory.
+    options.setExperimentalOption(
+        "prefs",
+        java.util.Map.of(
+            "download.default_directory",
+            downloads().toString(),
+            "download.prompt_for_download",
+            false));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(Path.of(chromedriver.get()).toFile())
@@ -61,6 +69,42 @@ public final class HeadlessChromium implements TestWatcher, AutoCloseable {
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(30));
     return driver;
+  }
+
+  /** Where the browser saves downloads: {@code ear/target/browser-downloads}. */
+  public static Path downloads() {
+    Path dir = Path.of("target", "browser-downloads").toAbsolutePath();
+    try {
+      java.nio.file.Files.createDirectories(dir);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return dir;
+  }
+
+  /**
+   * Picks an option of a PrimeFaces select menu by its label. The menu's panel is still moving in
+   * when it becomes visible, and a click then misses the item: the click waits for it to stand.
+   */
+  public void choose(String menuId, String label) {
+    click(By.id(menuId));
+    WebElement item =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.xpath(
+                    "//*[@id='"
+                        + menuId
+                        + "_items']//li[normalize-space(@data-label)='"
+                        + label
+                        + "']")));
+    try {
+      Thread.sleep(400);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    item.click();
+    settle();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(menuId + "_label"), label));
   }
 
   public WebDriver driver() {

@@ -198,6 +198,23 @@ class ReferralSummaryIT {
   }
 
   @Test
+  void erasingTheSurvivorErasesTheSummary() throws IOException {
+    String n = survivorCase();
+    int provider = ReferralsIT.provider();
+    consent(n, provider, List.of("NAME", "ADDRESS"));
+    int id = approved(n, provider, true);
+    text(download(SUP, n, id));
+
+    api(SUP)
+        .body("{\"reason\":\"RECORDED_IN_ERROR\"}")
+        .post("/cases/" + n + "/erasure")
+        .then()
+        .statusCode(200);
+
+    download(SUP, n, id).then().statusCode(404);
+  }
+
+  @Test
   void consentFieldsAreCheckedCodes() {
     String n = survivorCase();
     api(CW)

@@ -34,7 +34,11 @@ public class ReferralsIT {
 
   public static final DemoStaff CW = DemoStaff.CASEWORKER_NORTH;
   public static final DemoStaff SUP = DemoStaff.SUPERVISOR_NORTH;
-  private static final Map<DemoStaff, String> TOKENS = new ConcurrentHashMap<>();
+
+  /** Tokens kept a minute: other test classes use these helpers, later than tokens live. */
+  private record Token(String value, java.time.Instant at) {}
+
+  private static final Map<DemoStaff, Token> TOKENS = new ConcurrentHashMap<>();
 
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
@@ -45,7 +49,15 @@ public class ReferralsIT {
     return given()
         .baseUri(HavenDeployment.api().toString())
         .auth()
-        .oauth2(TOKENS.computeIfAbsent(user, u -> Keycloak.accessToken(u.username)))
+        .oauth2(
+            TOKENS
+                .compute(
+                    user,
+                    (u, t) ->
+                        t != null && t.at().isAfter(java.time.Instant.now().minusSeconds(60))
+                            ? t
+                            : new Token(Keycloak.accessToken(u.username), java.time.Instant.now()))
+                .value())
         .accept("application/json")
         .contentType("application/json");
   }

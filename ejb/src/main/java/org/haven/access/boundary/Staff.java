@@ -2,6 +2,8 @@ package org.haven.access.boundary;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -20,6 +22,7 @@ public class Staff {
   private static final Duration SEEN_GRANULARITY = Duration.ofMinutes(5);
 
   @PersistenceContext EntityManager em;
+  @Inject Event<JoinedTeam> joined;
 
   /**
    * Records a signed-in user: provisions them on their first sign-in and takes changes Keycloak
@@ -29,6 +32,8 @@ public class Staff {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     Optional<StaffMember> known = bySubject(caller.subject());
     StaffMember member = known.orElseGet(() -> new StaffMember(caller.subject(), now));
+    boolean wasSupervisor = known.isPresent() && member.isSupervisor();
+    String team = known.map(StaffMember::getTeam).orElse(null);
     member.describe(
         caller.username(),
         caller.displayName(),
@@ -38,6 +43,11 @@ public class Staff {
         supervisor);
     if (known.isEmpty()) {
       em.persist(member);
+    }
+    if (member.getTeam() != null
+        && (known.isEmpty() || (supervisor && !wasSupervisor) || !member.getTeam().equals(team))) {
+      em.flush();
+      joined.fire(new JoinedTeam(member.getId(), member.getTeam(), supervisor));
     }
     if (member.getLastSeenAt().isBefore(now.minus(SEEN_GRANULARITY))) {
       member.seenAt(now);

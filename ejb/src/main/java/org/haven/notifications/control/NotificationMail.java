@@ -38,7 +38,7 @@ public class NotificationMail {
   String from;
 
   @Inject
-  @ConfigProperty(name = "haven.public-url", defaultValue = "http://localhost:8080/haven")
+  @ConfigProperty(name = "haven.public-url", defaultValue = "http://localhost:8080")
   String publicUrl;
 
   @Resource(lookup = "java:jboss/mail/Default")
@@ -71,7 +71,7 @@ public class NotificationMail {
               + text
               + "\n\nOpen it in Haven: "
               + publicUrl
-              + "/cases/case.xhtml?n="
+              + "/haven/cases/case.xhtml?n="
               + notice.caseNumber()
               + "\n\nThis message holds no survivor data: sign in to see the case.\n",
           StandardCharsets.UTF_8.name());

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.haven.access.boundary.JoinedTeam;
 import org.haven.access.boundary.Staff;
 import org.haven.access.entity.StaffMember;
 import org.haven.cases.entity.SurvivorCase;
@@ -53,6 +54,29 @@ public class ReferralNotices {
             ? staff.supervisorsOf(referral.getSurvivorCase().getOwningTeam())
             : caseworkersOf(referral);
     tell(to, kind, referral, moved.actorId());
+  }
+
+  /**
+   * A supervisor new to a team (or to the role) hears of the team's referrals already waiting for
+   * approval, as if they had been there when each was submitted.
+   */
+  void joined(@Observes JoinedTeam joined) {
+    if (!joined.supervisor()) {
+      return;
+    }
+    StaffMember member = em.find(StaffMember.class, joined.staffId());
+    em.createQuery(
+            "select r from Referral r where r.status = :pending"
+                + " and r.survivorCase.owningTeam = :team"
+                + " and not exists (select n from Notification n where n.referralId = r.id"
+                + " and n.recipient = :member and n.kind = :kind)",
+            Referral.class)
+        .setParameter("pending", ReferralStatus.PENDING_APPROVAL)
+        .setParameter("team", joined.team())
+        .setParameter("member", member)
+        .setParameter("kind", NotificationKind.REFERRAL_AWAITING_APPROVAL)
+        .getResultList()
+        .forEach(r -> tell(List.of(member), NotificationKind.REFERRAL_AWAITING_APPROVAL, r, null));
   }
 
   /**

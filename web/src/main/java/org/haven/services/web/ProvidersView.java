@@ -40,6 +40,9 @@ public class ProvidersView implements Serializable {
   private String phone;
   private String email;
   private Integer responseTimeHours = 72;
+  private String typeCode;
+  private String typeName;
+  private String typeDescription;
 
   public List<ProviderEntry> getProviders() {
     if (providers == null) {
@@ -99,6 +102,74 @@ public class ProvidersView implements Serializable {
       Texts.sayAsIs(FacesMessage.SEVERITY_WARN, refused.getMessage());
     }
     providers = null;
+  }
+
+  /** Adds a service type, or renames and redescribes the one with that code. */
+  public void saveServiceType() {
+    try {
+      ServiceType existing =
+          getServiceTypes().stream()
+              .filter(t -> t.getCode().equals(typeCode))
+              .findFirst()
+              .orElse(null);
+      directory.saveServiceType(
+          typeCode, typeName, typeDescription, existing == null || existing.isActive());
+      Texts.say(FacesMessage.SEVERITY_INFO, "catalogue.saved", typeName);
+      typeCode = null;
+      typeName = null;
+      typeDescription = null;
+    } catch (InvalidField refused) {
+      Texts.sayAsIs(FacesMessage.SEVERITY_WARN, refused.getMessage());
+    }
+    serviceTypes = null;
+  }
+
+  /** Retires a service type (it stays on the cases that used it) or restores it. */
+  public void toggleServiceType(String code) {
+    getServiceTypes().stream()
+        .filter(t -> t.getCode().equals(code))
+        .findFirst()
+        .ifPresent(
+            t -> {
+              directory.saveServiceType(
+                  t.getCode(), t.getName(), t.getDescription(), !t.isActive());
+              Texts.say(
+                  FacesMessage.SEVERITY_INFO,
+                  t.isActive() ? "catalogue.retired" : "catalogue.restored",
+                  t.getName());
+            });
+    serviceTypes = null;
+  }
+
+  /** Fills the catalogue form with a type, to rename or redescribe it. */
+  public void editServiceType(ServiceType type) {
+    typeCode = type.getCode();
+    typeName = type.getName();
+    typeDescription = type.getDescription();
+  }
+
+  public String getTypeCode() {
+    return typeCode;
+  }
+
+  public void setTypeCode(String typeCode) {
+    this.typeCode = typeCode == null ? null : typeCode.strip().toUpperCase(java.util.Locale.ROOT);
+  }
+
+  public String getTypeName() {
+    return typeName;
+  }
+
+  public void setTypeName(String typeName) {
+    this.typeName = typeName;
+  }
+
+  public String getTypeDescription() {
+    return typeDescription;
+  }
+
+  public void setTypeDescription(String typeDescription) {
+    this.typeDescription = typeDescription;
   }
 
   public ImportReport getReport() {

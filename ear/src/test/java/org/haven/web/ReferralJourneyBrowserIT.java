@@ -1,0 +1,135 @@
+package org.haven.web;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.haven.it.DemoStaff;
+import org.haven.it.HavenDeployment;
+import org.haven.it.HeadlessChromium;
+import org.haven.referrals.ReferralsIT;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+
+/**
+ * A referral in the browser: the caseworker records the survivor's consent to share their name with
+ * a provider, writes and submits a referral; the supervisor sees it in the bell, opens it from
+ * there, approves it, and downloads the summary — which holds the name the consent covers and not
+ * the phone it does not.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ReferralJourneyBrowserIT {
+
+  @RegisterExtension final HeadlessChromium browser = new HeadlessChromium();
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return HavenDeployment.asBuilt();
+  }
+
+  @Test
+  void consentReferralBellApprovalAndSummary() throws Exception {
+    browser.start();
+    String family = "Bellweather" + System.nanoTime();
+    String n =
+        ReferralsIT.api(ReferralsIT.CW)
+            .body(
+                "{\"riskLevel\":\"HIGH\",\"survivor\":{\"givenNames\":\"Ines\",\"familyName\":\""
+                    + family
+                    + "\",\"phones\":[\"+351 900 555 731\"]}}")
+            .post("/cases")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("caseNumber");
+    int providerId = ReferralsIT.provider();
+    String provider =
+        ReferralsIT.api(DemoStaff.ADMIN)
+            .get("/providers/" + providerId)
+            .then()
+            .extract()
+            .path("name");
+
+    browser.signIn(DemoStaff.CASEWORKER_NORTH);
+    browser.open("/haven/cases/case.xhtml?n=" + n);
+    browser.click(By.xpath("//a[normalize-space(.)='Consent']"));
+    browser.choose("caseFile:tabs:consentType", "Sharing data with a recipient");
+    browser.choose("caseFile:tabs:consentService", "Legal aid");
+    browser.choose("caseFile:tabs:consentProvider", provider);
+    browser.click(
+        By.xpath("//div[@id='caseFile:tabs:consentFields']//label[normalize-space(.)='Name']"));
+    browser.choose("caseFile:tabs:consentHow", "Written");
+    browser.click(By.id("caseFile:tabs:recordConsent"));
+    browser.waitForText(By.id("caseFile:tabs:consents"), provider);
+    assertTrue(browser.find(By.id("caseFile:tabs:consents")).getText().contains("Name"));
+
+    browser.click(By.xpath("//a[normalize-space(.)='Referrals']"));
+    browser.choose("caseFile:tabs:referralService", "Legal aid");
+    browser.choose("caseFile:tabs:referralProvider", provider);
+    browser.click(By.cssSelector("#caseFile\\:tabs\\:referralSharesData .ui-toggleswitch-slider"));
+    browser.type(By.id("caseFile:tabs:referralReason"), "Unpaid wages; needs a lawyer.");
+    browser.click(By.id("caseFile:tabs:createReferral"));
+    browser.click(By.cssSelector(".haven-referral-PENDING_APPROVAL"));
+    browser.waitForText(By.id("caseFile:tabs:referralsTab"), "Waiting for approval");
+    browser.signOut();
+
+    browser.signIn(DemoStaff.SUPERVISOR_NORTH);
+    String count = browser.find(By.id("bell:bellButton")).getText().strip();
+    assertTrue(Integer.parseInt(count) >= 1, "the bell shows the unread count: " + count);
+    browser.click(By.id("bell:bellButton"));
+    By notice =
+        By.xpath(
+            "//div[@id='bell:bellPanel']//a[contains(., 'of case "
+                + n
+                + "') and contains(., 'awaits your approval')]");
+    browser.click(notice);
+    browser.waitForText(By.cssSelector(".haven-title"), n);
+    browser.click(By.cssSelector(".haven-referral-SENT"));
+    browser.waitForText(By.id("caseFile:tabs:referralsTab"), "Sent");
+
+    Instant clicked = Instant.now();
+    browser.click(By.cssSelector(".haven-referral-summary"));
+    Path pdf = awaitDownload(clicked);
+    try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
+      String text = new PDFTextStripper().getText(doc);
+      assertTrue(text.contains("Ines " + family), text);
+      assertTrue(!text.contains("555 731"), "the phone is not consented:\n" + text);
+    }
+  }
+
+  private static Path awaitDownload(Instant after) throws IOException, InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      try (var files = Files.list(HeadlessChromium.downloads())) {
+        var done =
+            files
+                .filter(f -> f.getFileName().toString().endsWith("-summary.pdf"))
+                .filter(f -> lastModified(f).isAfter(after.minus(Duration.ofSeconds(1))))
+                .findFirst();
+        if (done.isPresent()) {
+          return done.get();
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no summary downloaded");
+  }
+
+  private static Instant lastModified(Path f) {
+    try {
+      return Files.getLastModifiedTime(f).toInstant();
+    } catch (IOException e) {
+      return Instant.EPOCH;
+    }
+  }
+}
