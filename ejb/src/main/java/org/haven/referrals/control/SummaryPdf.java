@@ -154,7 +154,7 @@ public final class SummaryPdf {
       show(bold, BODY, MARGIN, label);
       for (String line : lines) {
         room(LEADING);
-        show(regular, BODY, MARGIN + LABEL_WIDTH, line);
+        show(regular, BODY, MARGIN + LABEL_WIDTH, valueWidth, line);
         y -= LEADING;
       }
     }
@@ -162,7 +162,7 @@ public final class SummaryPdf {
     void paragraph(String text) throws IOException {
       for (String line : wrap(regular, text, PDRectangle.A4.getWidth() - 2 * MARGIN)) {
         room(LEADING);
-        show(regular, BODY, MARGIN, line);
+        show(regular, BODY, MARGIN, PDRectangle.A4.getWidth() - 2 * MARGIN, line);
         y -= LEADING;
       }
       y -= 4;
@@ -201,6 +201,13 @@ public final class SummaryPdf {
         lineY -= 10;
       }
       page.close();
+    }
+
+    /** A line of a column {@code width} wide: right-aligned when it reads right to left. */
+    private void show(Face face, float size, float x, float width, String text) throws IOException {
+      float start =
+          Bidi.getBaseDirection(text) == Bidi.RTL ? x + width - face.width(text, size) : x;
+      show(face, size, start, text);
     }
 
     private void show(Face face, float size, float x, String text) throws IOException {
