@@ -340,17 +340,22 @@ class NoPlaintextIT {
       return List.of(
           new String(bytes, StandardCharsets.UTF_8),
           new String(bytes, StandardCharsets.ISO_8859_1),
-          HexFormat.of().formatHex(bytes));
+          "X'" + HexFormat.of().formatHex(bytes) + "'");
     }
     return List.of(String.valueOf(value));
   }
 
   static boolean containsCanary(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
-    return lower.contains(CANARY.toLowerCase(Locale.ROOT))
-        || lower.contains(HexFormat.of().formatHex(CANARY.getBytes(StandardCharsets.UTF_8)))
-        || text.contains(CANARY_BIRTH_DATE.toString())
-        || text.contains(CANARY_PHONE_DIGITS);
+    if (lower.contains(CANARY.toLowerCase(Locale.ROOT))
+        || lower.contains(HexFormat.of().formatHex(CANARY.getBytes(StandardCharsets.UTF_8)))) {
+      return true;
+    }
+    // The date and the phone's digits are looked for in text only: the hex of ciphertext holds
+    // any seven digits now and then (it did, once, in a wrapped key).
+    String textOnly = text.replaceAll("(?i)X'[0-9a-f]*'", "");
+    return textOnly.contains(CANARY_BIRTH_DATE.toString())
+        || textOnly.contains(CANARY_PHONE_DIGITS);
   }
 
   @Test
