@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -98,9 +96,14 @@ class ReferralJourneyBrowserIT {
     browser.click(By.cssSelector(".haven-referral-SENT"));
     browser.waitForText(By.id("caseFile:tabs:referralsTab"), "Sent");
 
-    Instant clicked = Instant.now();
+    // An earlier run's file of the same name would make the browser save this one as "… (1)".
+    try (var old = Files.list(HeadlessChromium.downloads())) {
+      for (Path f : old.toList()) {
+        Files.delete(f);
+      }
+    }
     browser.click(By.cssSelector(".haven-referral-summary"));
-    Path pdf = awaitDownload(clicked);
+    Path pdf = awaitDownload();
     try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
       String text = new PDFTextStripper().getText(doc);
       assertTrue(text.contains("Ines " + family), text);
@@ -108,13 +111,12 @@ class ReferralJourneyBrowserIT {
     }
   }
 
-  private static Path awaitDownload(Instant after) throws IOException, InterruptedException {
-    for (int i = 0; i < 100; i++) {
+  private static Path awaitDownload() throws IOException, InterruptedException {
+    for (int i = 0; i < 200; i++) {
       try (var files = Files.list(HeadlessChromium.downloads())) {
         var done =
             files
-                .filter(f -> f.getFileName().toString().endsWith("-summary.pdf"))
-                .filter(f -> lastModified(f).isAfter(after.minus(Duration.ofSeconds(1))))
+                .filter(f -> f.getFileName().toString().matches("referral-\\d+-summary\\.pdf"))
                 .findFirst();
         if (done.isPresent()) {
           return done.get();
@@ -123,13 +125,5 @@ class ReferralJourneyBrowserIT {
       Thread.sleep(100);
     }
     throw new AssertionError("no summary downloaded");
-  }
-
-  private static Instant lastModified(Path f) {
-    try {
-      return Files.getLastModifiedTime(f).toInstant();
-    } catch (IOException e) {
-      return Instant.EPOCH;
-    }
   }
 }
