@@ -8,10 +8,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.haven.it.DemoStaff;
@@ -331,8 +329,6 @@ class AccessTableIT {
     }
   }
 
-  private static final Map<DemoStaff, String> TOKENS = new ConcurrentHashMap<>();
-
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
     return HavenDeployment.asBuilt();
@@ -399,7 +395,7 @@ class AccessTableIT {
   }
 
   private static String token(DemoStaff user) {
-    return TOKENS.computeIfAbsent(user, u -> Keycloak.accessToken(u.username));
+    return Keycloak.cachedToken(user);
   }
 
   private static String freshNorthCase() {

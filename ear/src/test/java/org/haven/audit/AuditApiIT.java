@@ -29,8 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AuditApiIT {
 
-  static final Map<DemoStaff, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
-
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
     return HavenDeployment.asBuilt();
@@ -42,11 +40,7 @@ class AuditApiIT {
             .baseUri(HavenDeployment.api().toString())
             .accept(ContentType.JSON)
             .contentType(ContentType.JSON);
-    return user == null
-        ? request
-        : request
-            .auth()
-            .oauth2(TOKENS.computeIfAbsent(user, u -> Keycloak.accessToken(u.username)));
+    return user == null ? request : request.auth().oauth2(Keycloak.cachedToken(user));
   }
 
   /** The events a request left, sign-ins aside (a token's first request also signs in). */

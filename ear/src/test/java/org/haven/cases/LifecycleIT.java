@@ -12,7 +12,6 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.haven.cases.control.CaseLifecycle;
 import org.haven.cases.entity.CaseStatus;
 import org.haven.it.DemoStaff;
@@ -58,17 +57,15 @@ class LifecycleIT {
     return api(user).body(body).post("/cases/" + number + "/transitions");
   }
 
-  private static final Map<DemoStaff, String> TOKENS = new ConcurrentHashMap<>();
-
   /**
-   * The API as {@code user}, with one token per user for this class (they live five minutes, longer
-   * than these tests): hundreds of moves need not mean hundreds of sign-ins.
+   * The API as {@code user}, with a reused token ({@link Keycloak#cachedToken}): hundreds of moves
+   * need not mean hundreds of sign-ins.
    */
   static RequestSpecification api(DemoStaff user) {
     return given()
         .baseUri(HavenDeployment.api().toString())
         .auth()
-        .oauth2(TOKENS.computeIfAbsent(user, u -> Keycloak.accessToken(u.username)))
+        .oauth2(Keycloak.cachedToken(user))
         .accept("application/json")
         .contentType("application/json");
   }

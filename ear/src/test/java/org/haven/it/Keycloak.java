@@ -46,6 +46,28 @@ public final class Keycloak {
         .path("access_token");
   }
 
+  private record Issued(String token, java.time.Instant at) {}
+
+  private static final Map<DemoStaff, Issued> ISSUED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * A token for a demo user, reused for a minute (Keycloak's live five): for tests that make many
+   * calls, so that hundreds of requests need not mean hundreds of sign-ins. Tests about what a new
+   * token says (roles, teams) take {@link #accessToken} instead.
+   */
+  public static String cachedToken(DemoStaff user) {
+    java.time.Instant now = java.time.Instant.now();
+    return ISSUED
+        .compute(
+            user,
+            (u, t) ->
+                t != null && t.at().isAfter(now.minusSeconds(60))
+                    ? t
+                    : new Issued(accessToken(u.username), now))
+        .token();
+  }
+
   /** Haven's REST API as a demo user calls it, with a real token (JSON in and out). */
   public static io.restassured.specification.RequestSpecification api(DemoStaff user) {
     return given()

@@ -11,7 +11,6 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
 import org.haven.it.Keycloak;
@@ -35,11 +34,6 @@ public class ReferralsIT {
   public static final DemoStaff CW = DemoStaff.CASEWORKER_NORTH;
   public static final DemoStaff SUP = DemoStaff.SUPERVISOR_NORTH;
 
-  /** Tokens kept a minute: other test classes use these helpers, later than tokens live. */
-  private record Token(String value, java.time.Instant at) {}
-
-  private static final Map<DemoStaff, Token> TOKENS = new ConcurrentHashMap<>();
-
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
     return HavenDeployment.asBuilt();
@@ -49,15 +43,7 @@ public class ReferralsIT {
     return given()
         .baseUri(HavenDeployment.api().toString())
         .auth()
-        .oauth2(
-            TOKENS
-                .compute(
-                    user,
-                    (u, t) ->
-                        t != null && t.at().isAfter(java.time.Instant.now().minusSeconds(60))
-                            ? t
-                            : new Token(Keycloak.accessToken(u.username), java.time.Instant.now()))
-                .value())
+        .oauth2(Keycloak.cachedToken(user))
         .accept("application/json")
         .contentType("application/json");
   }
