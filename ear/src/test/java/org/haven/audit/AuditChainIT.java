@@ -2,27 +2,26 @@ package org.haven.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
 import org.haven.audit.boundary.AuditTrail;
+import org.haven.audit.control.AuditSequencer;
 import org.haven.audit.control.ChainVerifier;
 import org.haven.audit.control.Checkpoints;
 import org.haven.audit.entity.AuditAction;
-import org.haven.crypto.boundary.FieldCrypto;
-import org.haven.database.boundary.DatabaseMigrations;
+import org.haven.audit.entity.AuditEvent;
+import org.haven.it.AuditChainTables;
 import org.haven.it.HavenDeployment;
 import org.haven.it.InOneTransaction;
 import org.haven.it.RolledBack;
@@ -33,11 +32,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The chain itself, inside the server: appends under concurrency stay one intact chain, a rolled
- * back change leaves no event, and every kind of tampering done directly in SQL (update, delete,
- * reorder, forged insert, truncation after a checkpoint) is reported by the verifier. Each
+ * The trail itself, inside the server: writers in many transactions leave one intact, gap-free
+ * chain once sequenced; a rolled-back change leaves no event; every kind of tampering done directly
+ * in SQL (an event or a link edited, deleted, reordered or forged, sequenced or not, events cut
+ * after a checkpoint) is reported by the verifier, as far as the documented window allows. Each
  * tampering is undone afterwards, so the chain ends intact. On PostgreSQL, the database itself
- * refuses changes to audit rows.
+ * refuses changes to events and links.
  */
 @ExtendWith(ArquillianExtension.class)
 class AuditChainIT {
@@ -50,34 +50,17 @@ class AuditChainIT {
   @Inject AuditTrail audit;
   @Inject RolledBack rolledBack;
   @Inject InOneTransaction inOneTransaction;
-  @Inject FieldCrypto crypto;
   @Inject Checkpoints checkpoints;
-
-  @Resource(lookup = DatabaseMigrations.DATASOURCE)
-  DataSource dataSource;
-
-  ChainVerifier.Result verify() throws SQLException {
-    try (Connection db = dataSource.getConnection()) {
-      return ChainVerifier.verify(db, crypto::chainHash, checkpoints.latest());
-    }
-  }
-
-  long lastId() throws SQLException {
-    try (Connection db = dataSource.getConnection();
-        Statement s = db.createStatement();
-        ResultSet r = s.executeQuery("select coalesce(max(id), 0) from audit_event")) {
-      r.next();
-      return r.getLong(1);
-    }
-  }
+  @Inject AuditSequencer sequencer;
+  @Inject AuditChainTables chain;
 
   static AuditTrail.Entry entry(String tag) {
     return AuditTrail.Entry.of(AuditAction.CASES_LISTED, "test", tag);
   }
 
   @Test
-  void concurrentWritersKeepOneIntactChain() throws Exception {
-    long before = lastId();
+  void concurrentWritersLeaveOneIntactGapFreeChain() throws Exception {
+    long before = chain.number("select count(*) from audit_event");
     int threads = 8;
     int each = 200;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -99,11 +82,25 @@ class AuditChainIT {
     }
     long elapsed = System.nanoTime() - started;
     pool.shutdown();
+    assertEquals(before + threads * each, chain.number("select count(*) from audit_event"));
 
-    assertEquals(before + threads * each, lastId());
-    ChainVerifier.Result result = verify();
+    sequencer.drain();
+    assertEquals(0, chain.pending(), "every committed event is linked");
+    assertEquals(
+        chain.number("select count(*) from audit_event"),
+        chain.number("select count(*) from audit_chain"),
+        "one link per event");
+    assertEquals(
+        chain.number("select count(*) from audit_chain"),
+        chain.number("select max(seq) from audit_chain"),
+        "positions 1 to N, no gap");
+    ChainVerifier.Result result = chain.verify();
     assertTrue(result.intact(), result.toString());
-    assertEquals(lastId(), result.verifiedThrough());
+    assertEquals(chain.head().position(), chain.number("select count(*) from audit_chain"));
+    assertEquals(
+        chain.number(
+            "select event_id from audit_chain where seq = (select max(seq) from audit_chain)"),
+        result.verifiedThrough());
 
     long single = System.nanoTime();
     for (int i = 0; i < 200; i++) {
@@ -114,156 +111,219 @@ class AuditChainIT {
     long within = System.nanoTime();
     inOneTransaction.record(entry("within a change"), 500);
     long withinElapsed = System.nanoTime() - within;
-    assertTrue(verify().intact());
+    long linking = System.nanoTime();
+    sequencer.drain();
+    long linkingElapsed = System.nanoTime() - linking;
+    assertTrue(chain.verify().intact());
     System.out.printf(
-        "Audit chain: %d events by %d writers in %d ms (%.0f events/s); one writer: %.2f ms per"
-            + " event in its own transaction, %.3f ms per event within a transaction%n",
+        "Audit trail: %d events by %d writers in %d ms (%.0f events/s); one writer: %.2f ms per"
+            + " event in its own transaction, %.3f ms per event within a transaction; the"
+            + " sequencer linked 950 events in %d ms%n",
         threads * each,
         threads,
         elapsed / 1_000_000,
         threads * each / (elapsed / 1e9),
         singleElapsed / 1e6 / 200,
-        withinElapsed / 1e6 / 500);
+        withinElapsed / 1e6 / 500,
+        linkingElapsed / 1_000_000);
+  }
+
+  @Test
+  void committedEventsAreLinkedPromptly() throws Exception {
+    AuditEvent event = audit.recordApart(entry("linked soon"));
+    long committed = System.nanoTime();
+    assertTrue(
+        AuditChainTables.within(
+            Duration.ofSeconds(2),
+            () -> {
+              try {
+                return chain.number(
+                        "select count(*) from audit_chain where event_id = " + event.getId())
+                    == 1;
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            }),
+        "event " + event.getId() + " was not linked within 2 s");
+    System.out.printf(
+        "Audit trail: an event was linked %d ms after its commit%n",
+        (System.nanoTime() - committed) / 1_000_000);
   }
 
   @Test
   void aRolledBackChangeLeavesNoEvent() throws Exception {
-    long before = lastId();
-    assertThrows(Exception.class, () -> rolledBack.recordThenFail(entry("rolled back")));
-    assertEquals(before, lastId());
+    String tag = "rolled back " + System.nanoTime();
+    long pendingBefore = chain.number("select count(*) from audit_event");
+    assertThrows(Exception.class, () -> rolledBack.recordThenFail(entry(tag)));
+    assertEquals(
+        0, chain.number("select count(*) from audit_event where object_id = '" + tag + "'"));
+    assertEquals(pendingBefore, chain.number("select count(*) from audit_event"));
     audit.recordApart(entry("after the rollback"));
-    assertEquals(before + 1, lastId(), "ids stay contiguous after a rollback");
-    assertTrue(verify().intact());
+    sequencer.drain();
+    ChainVerifier.Result result = chain.verify();
+    assertTrue(
+        result.intact(), "an id the rollback took back leaves no gap in the chain: " + result);
   }
 
   @Test
   void tamperingInSqlIsReported() throws Exception {
-    for (int i = 0; i < 5; i++) {
-      audit.recordApart(entry("to tamper with #" + i));
-    }
-    long last = lastId();
-    assertTrue(verify().intact(), "the chain must be intact to start with");
-    try (Connection db = dataSource.getConnection();
-        Statement sql = db.createStatement()) {
-      boolean postgres = db.getMetaData().getDatabaseProductName().contains("PostgreSQL");
-      sql.execute("create table audit_backup as select * from audit_event");
-      try {
-        asOwner(sql, postgres, true);
-        broken(
-            sql,
-            "update audit_event set details = 'edited' where id = " + (last - 3),
-            last - 3,
-            "altered");
-        broken(sql, "delete from audit_event where id = " + (last - 2), last - 2, "missing");
-        broken(
-            sql,
-            "update audit_event set action = case when id = "
-                + (last - 1)
-                + " then (select action from audit_backup where id = "
-                + last
-                + ") else (select action from audit_backup where id = "
-                + (last - 1)
-                + ") end, occurred_at = case when id = "
-                + (last - 1)
-                + " then (select occurred_at from audit_backup where id = "
-                + last
-                + ") else (select occurred_at from audit_backup where id = "
-                + (last - 1)
-                + ") end where id in ("
-                + (last - 1)
-                + ", "
-                + last
-                + ")",
-            last - 1,
-            "altered");
-        broken(
-            sql,
-            "insert into audit_event (id, occurred_at, action, outcome, previous_hash, hash)"
-                + " select id + 1, occurred_at, 'SIGN_IN', 'SUCCESS', hash, '"
-                + "ab".repeat(32)
-                + "' from audit_event where id = "
-                + last,
-            last + 1,
-            "forged");
-        // Truncation: events cut from the end after a signed checkpoint.
-        restore(sql);
-        checkpoints.writeIfAdvanced();
-        sql.execute("delete from audit_event where id > " + (last - 2));
-        ChainVerifier.Result truncated = verify();
-        assertFalse(truncated.intact());
-        assertEquals(last - 1, truncated.firstBrokenEvent(), truncated.toString());
-        assertTrue(truncated.reason().contains("checkpoint"), truncated.reason());
-      } finally {
-        restore(sql);
-        asOwner(sql, postgres, false);
-        sql.execute("drop table audit_backup");
+    sequencer.drain();
+    // Haven's sequencer stands aside while the test edits the tables.
+    chain.holdLease("tamper-test", Duration.ofMinutes(10));
+    boolean backedUp = false;
+    try {
+      List<Long> linked = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        linked.add(audit.recordApart(entry("to tamper with #" + i)).getId());
       }
+      chain.sequence(chain.candidate("tamper-test", Duration.ofMinutes(10)), true);
+      long waiting = audit.recordApart(entry("not yet linked")).getId();
+      chain.backup();
+      backedUp = true;
+      assertTrue(chain.verify().intact(), "intact to start with: " + chain.verify());
+      chain.asOwner(true);
+      long a = linked.get(1);
+      long b = linked.get(2);
+      long c = linked.get(3);
+
+      broken("update audit_event set details = 'edited' where id = " + a, a, "altered");
+      broken("delete from audit_event where id = " + b, b, "missing");
+      broken(
+          "update audit_event set object_id = case when id = "
+              + b
+              + " then 'to tamper with #3' else 'to tamper with #2' end where id in ("
+              + b
+              + ", "
+              + c
+              + ")",
+          b,
+          "altered");
+      broken("update audit_chain set event_id = -1 where event_id = " + b, -1, "missing");
+      // Two events swap places in the chain.
+      broken(
+          c,
+          "altered or forged",
+          "update audit_chain set event_id = -1 where event_id = " + b,
+          "update audit_chain set event_id = " + b + " where event_id = " + c,
+          "update audit_chain set event_id = " + c + " where event_id = -1");
+      broken("delete from audit_chain where event_id = " + b, c, "missing");
+      broken(
+          "insert into audit_event (id, occurred_at, action, outcome, mac)"
+              + " select max(id) + 1, current_timestamp, 'SIGN_IN', 'SUCCESS', '"
+              + "ab".repeat(32)
+              + "' from audit_event",
+          chain.lastId() + 1,
+          "forged");
+      broken(
+          "update audit_event set details = 'edited while waiting' where id = " + waiting,
+          waiting,
+          "altered");
+      broken(
+          "update audit_chain set hash = '" + "cd".repeat(32) + "' where event_id = " + a,
+          a,
+          "altered or forged");
+
+      // An event deleted before it was linked, its queue entry left: the sequencer links the gap.
+      chain.execute("delete from audit_event where id = " + waiting);
+      chain.sequence(chain.candidate("tamper-test", Duration.ofMinutes(10)), true);
+      ChainVerifier.Result gone = chain.verify();
+      assertFalse(gone.intact());
+      assertEquals(waiting, gone.firstBrokenEvent(), gone.toString());
+      assertTrue(gone.reason().contains("missing"), gone.reason());
+      chain.restore();
+
+      // An event whose queue entry was removed is never linked: reported once overdue.
+      chain.execute("delete from audit_pending where event_id = " + waiting);
+      assertTrue(chain.verify().intact(), "not overdue yet");
+      ChainVerifier.Result overdue = chain.verifyAt(Instant.now().plus(Duration.ofHours(1)));
+      assertFalse(overdue.intact());
+      assertEquals(waiting, overdue.firstBrokenEvent(), overdue.toString());
+      assertTrue(overdue.reason().contains("never linked"), overdue.reason());
+      chain.restore();
+
+      // The documented window: an event and its queue entry deleted before it was linked.
+      chain.execute("delete from audit_pending where event_id = " + waiting);
+      chain.execute("delete from audit_event where id = " + waiting);
+      assertTrue(chain.verify().intact(), "the window the documentation names");
+      chain.restore();
+
+      // Truncation: links cut from the end after a signed checkpoint.
+      checkpoints.writeIfAdvanced();
+      chain.execute(
+          "delete from audit_chain where event_id in ("
+              + b
+              + ", "
+              + c
+              + ", "
+              + linked.get(4)
+              + ")");
+      ChainVerifier.Result truncated = chain.verify();
+      assertFalse(truncated.intact());
+      assertEquals(linked.get(4), truncated.firstBrokenEvent(), truncated.toString());
+      assertTrue(truncated.reason().contains("checkpoint"), truncated.reason());
+    } finally {
+      if (backedUp) {
+        chain.restore();
+        chain.asOwner(false);
+        chain.dropBackup();
+      }
+      chain.releaseLease();
     }
-    assertTrue(verify().intact(), "restored");
+    sequencer.drain();
+    assertTrue(chain.verify().intact(), "restored: " + chain.verify());
   }
 
-  /** The table's owner taking back the rights a DBA could (PostgreSQL), or giving them up. */
-  static void asOwner(Statement sql, boolean postgres, boolean tamper) throws SQLException {
-    if (!postgres) {
-      return;
-    }
-    if (tamper) {
-      sql.execute("grant update, delete on audit_event to current_user");
-      sql.execute("alter table audit_event disable trigger user");
-    } else {
-      sql.execute("alter table audit_event enable trigger user");
-      sql.execute("revoke update, delete, truncate on audit_event from current_user");
-    }
+  void broken(String tampering, long expectedAt, String why) throws Exception {
+    broken(expectedAt, why, tampering);
   }
 
-  void broken(Statement sql, String tampering, long expectedAt, String why) throws Exception {
-    sql.execute(tampering);
-    ChainVerifier.Result result = verify();
-    assertFalse(result.intact(), tampering);
-    assertEquals(expectedAt, result.firstBrokenEvent(), result.toString());
+  void broken(long expectedAt, String why, String... tampering) throws Exception {
+    for (String sql : tampering) {
+      chain.execute(sql);
+    }
+    ChainVerifier.Result result = chain.verify();
+    String what = String.join("; ", tampering);
+    assertFalse(result.intact(), what);
+    assertEquals(expectedAt, result.firstBrokenEvent(), what + ": " + result);
     assertTrue(result.reason().contains(why), result.reason());
-    restore(sql);
-  }
-
-  static void restore(Statement sql) throws SQLException {
-    sql.execute("delete from audit_event");
-    sql.execute("insert into audit_event select * from audit_backup");
+    chain.restore();
   }
 
   @Test
-  void onPostgresqlTheDatabaseRefusesChangesToAuditRows() throws Exception {
-    try (Connection db = dataSource.getConnection();
-        Statement sql = db.createStatement()) {
-      if (!db.getMetaData().getDatabaseProductName().contains("PostgreSQL")) {
-        return; // the embedded H2 has no such protection (README, Audit trail)
-      }
-      try (ResultSet r =
-          sql.executeQuery(
-              "select has_table_privilege(current_user, 'audit_event', 'INSERT'),"
-                  + " has_table_privilege(current_user, 'audit_event', 'SELECT'),"
-                  + " has_table_privilege(current_user, 'audit_event', 'UPDATE'),"
-                  + " has_table_privilege(current_user, 'audit_event', 'DELETE'),"
-                  + " has_table_privilege(current_user, 'audit_event', 'TRUNCATE')")) {
-        r.next();
-        assertEquals(
-            List.of(true, true, false, false, false),
-            List.of(
-                r.getBoolean(1),
-                r.getBoolean(2),
-                r.getBoolean(3),
-                r.getBoolean(4),
-                r.getBoolean(5)));
-      }
-      try (ResultSet r =
-          sql.executeQuery(
-              "select count(*) from pg_trigger where tgrelid = 'audit_event'::regclass"
-                  + " and not tgisinternal and tgenabled <> 'D'")) {
-        r.next();
-        assertEquals(2, r.getInt(1), "update/delete and truncate triggers");
-      }
-      assertThrows(SQLException.class, () -> sql.execute("update audit_event set details = 'x'"));
-      assertThrows(SQLException.class, () -> sql.execute("delete from audit_event"));
-      assertThrows(SQLException.class, () -> sql.execute("truncate audit_event"));
+  void onPostgresqlTheDatabaseRefusesChangesToEventsAndLinks() throws Exception {
+    if (!chain.postgres()) {
+      return; // the embedded H2 has no such protection (docs/security/audit-trail.md)
     }
+    for (String table : List.of("audit_event", "audit_chain")) {
+      assertEquals(
+          1,
+          chain.number(
+              "select count(*) where has_table_privilege(current_user, '"
+                  + table
+                  + "', 'INSERT') and has_table_privilege(current_user, '"
+                  + table
+                  + "', 'SELECT') and not has_table_privilege(current_user, '"
+                  + table
+                  + "', 'UPDATE') and not has_table_privilege(current_user, '"
+                  + table
+                  + "', 'DELETE') and not has_table_privilege(current_user, '"
+                  + table
+                  + "', 'TRUNCATE')"),
+          table + ": insert and select only");
+      assertEquals(
+          2,
+          chain.number(
+              "select count(*) from pg_trigger where tgrelid = '"
+                  + table
+                  + "'::regclass and not tgisinternal and tgenabled <> 'D'"),
+          table + ": update/delete and truncate triggers");
+      String column = table.equals("audit_event") ? "details" : "hash";
+      assertThrows(
+          SQLException.class,
+          () -> chain.execute("update " + table + " set " + column + " = " + column));
+      assertThrows(SQLException.class, () -> chain.execute("delete from " + table));
+      assertThrows(SQLException.class, () -> chain.execute("truncate " + table));
+    }
+    assertNotNull(chain.head());
   }
 }

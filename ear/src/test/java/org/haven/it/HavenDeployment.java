@@ -41,6 +41,7 @@ public final class HavenDeployment {
         AsAdmin.class,
         DemoStaff.class,
         RolledBack.class,
+        AuditChainTables.class,
         InOneTransaction.class,
         RolledBack.Failure.class);
     openTestRunner(web);

@@ -12,13 +12,17 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.access.boundary.AuditScope;
+import org.haven.audit.control.AuditSequencer;
 import org.haven.audit.control.ChainVerifier;
 import org.haven.audit.control.CheckpointStore;
 import org.haven.audit.control.Checkpoints;
@@ -47,6 +51,12 @@ public class AuditLog {
   @Inject AuditTrail audit;
   @Inject FieldCrypto crypto;
   @Inject Checkpoints checkpoints;
+  @Inject AuditSequencer sequencer;
+
+  /** How long a committed event may wait for its place in the chain before that is a fault. */
+  @Inject
+  @ConfigProperty(name = "haven.audit.unsequenced.limit.seconds", defaultValue = "330")
+  long unsequencedLimitSeconds;
 
   @Resource(lookup = DatabaseMigrations.DATASOURCE)
   DataSource dataSource;
@@ -90,7 +100,8 @@ public class AuditLog {
                   cell(e.getDetails()),
                   cell(e.getClientAddress()),
                   cell(e.getRequestId()),
-                  cell(e.getHash())))
+                  cell(e.getMac()),
+                  cell(e.getSequence())))
           .append('\n');
     }
     audit.record(
@@ -99,12 +110,22 @@ public class AuditLog {
     return csv.toString();
   }
 
-  /** Checks the whole chain against its keyed hashes and the last signed checkpoint. */
+  /**
+   * Checks the whole trail against its MACs, the chain's links and the last signed checkpoint,
+   * after linking what committed just before (where this server is the sequencer).
+   */
   @RolesAllowed(AccessPolicy.ADMIN)
   public ChainVerifier.Result verify() {
+    sequencer.drain();
     ChainVerifier.Result result;
     try (Connection db = dataSource.getConnection()) {
-      result = ChainVerifier.verify(db, crypto::chainHash, checkpoints.latest());
+      result =
+          ChainVerifier.verify(
+              db,
+              crypto::chainHash,
+              checkpoints.latest(),
+              Instant.now(),
+              Duration.ofSeconds(unsequencedLimitSeconds));
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the audit trail", e);
     }
@@ -121,6 +142,7 @@ public class AuditLog {
   /** Signs a checkpoint of the chain's head now, rather than at the next interval. */
   @RolesAllowed(AccessPolicy.ADMIN)
   public Optional<CheckpointStore.Checkpoint> checkpoint() {
+    sequencer.drain();
     return checkpoints.writeIfAdvanced();
   }
 

@@ -9,7 +9,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,10 +18,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.access.boundary.Caller;
+import org.haven.audit.control.AuditIds;
 import org.haven.audit.entity.AuditAction;
-import org.haven.audit.entity.AuditChainHead;
 import org.haven.audit.entity.AuditEvent;
 import org.haven.audit.entity.AuditEvent.Outcome;
+import org.haven.audit.entity.PendingEvent;
 import org.haven.crypto.boundary.FieldCrypto;
 
 /**
@@ -31,6 +31,10 @@ import org.haven.crypto.boundary.FieldCrypto;
  * event. Denials and sign-ins, which change nothing, get a transaction of their own ({@link
  * #recordApart}). The actor, time, client address and request id come from the call itself; the
  * caller says only what happened, and never with a protected value.
+ *
+ * <p>Writing takes no lock: each event carries the keyed MAC of its own content and waits in {@code
+ * audit_pending} for the sequencer ({@code AuditSequencer}), which links committed events into the
+ * chain shortly after (docs/security/audit-trail.md).
  */
 @Stateless
 @PermitAll
@@ -42,6 +46,7 @@ public class AuditTrail {
   @PersistenceContext EntityManager em;
   @Inject Caller caller;
   @Inject FieldCrypto crypto;
+  @Inject AuditIds ids;
   @Resource SessionContext context;
 
   /** What happened, to what, how it ended, why, and non-protected details. */
@@ -98,20 +103,33 @@ public class AuditTrail {
   }
 
   /**
-   * Appends under the lock of the chain's head: held to the end of the transaction, so events chain
-   * in commit order and ids stay contiguous (a rolled-back append takes its id back).
+   * Records, in a transaction of its own, the refusals of requests without a caller that came from
+   * one address in one window ({@link AnonymousRefusals}): one event carrying their count.
    */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public AuditEvent recordAnonymousRefusals(String clientAddress, long count, String details) {
+    Caller nobody = new Caller();
+    nobody.request(clientAddress, null);
+    return append(
+        Entry.of(AuditAction.ACCESS_DENIED, "request", "without a caller")
+            .outcome(Outcome.DENIED)
+            .details("requests: " + count + "; " + details),
+        nobody);
+  }
+
+  /** Writes the event, sealed with its MAC, and queues it for the sequencer: no lock, no wait. */
   private AuditEvent append(Entry entry) {
-    AuditChainHead head =
-        em.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
-    Caller who = currentCaller();
+    return append(entry, currentCaller());
+  }
+
+  private AuditEvent append(Entry entry, Caller who) {
     AuditEvent event =
         new AuditEvent(
-            head.getLastEventId() + 1,
+            ids.next(),
             Instant.now().truncatedTo(ChronoUnit.MICROS),
             who.subject(),
             who.username(),
-            roles(),
+            who.isIdentified() ? roles() : null,
             who.team().orElse(null),
             entry.action().name(),
             entry.objectType(),
@@ -121,9 +139,9 @@ public class AuditTrail {
             clip(entry.details(), 4000),
             clip(who.clientAddress(), 64),
             clip(who.requestId(), 64));
-    event.chainAfter(head.getLastHash(), crypto::chainHash);
+    event.seal(crypto::chainHash);
     em.persist(event);
-    head.advance(event);
+    em.persist(new PendingEvent(event.getId()));
     return event;
   }
 

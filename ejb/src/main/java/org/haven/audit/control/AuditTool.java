@@ -22,7 +22,8 @@ import org.haven.crypto.control.KeyEncryptionKeyStore;
  * browser: the same checks as {@code GET /api/v1/audit/verify}, straight against the database. It
  * reads the same settings as Haven ({@code HAVEN_DB_URL}, {@code HAVEN_DB_USER}, {@code
  * HAVEN_DB_PASSWORD}, {@code HAVEN_DATA_DIR}, {@code HAVEN_KEK_FILE} or {@code HAVEN_KEK}, {@code
- * HAVEN_AUDIT_DIR}); the embedded H2 database can only be opened while Haven is stopped.
+ * HAVEN_AUDIT_DIR}, {@code HAVEN_AUDIT_UNSEQUENCED_LIMIT_SECONDS}); the embedded H2 database can
+ * only be opened while Haven is stopped.
  *
  * <pre>java -cp 'ear/target/tools/*' org.haven.audit.control.AuditTool verify</pre>
  *
@@ -72,7 +73,10 @@ public final class AuditTool {
                   throw new IllegalStateException(e);
                 }
               },
-              checkpoint);
+              checkpoint,
+              java.time.Instant.now(),
+              java.time.Duration.ofSeconds(
+                  Long.parseLong(env("HAVEN_AUDIT_UNSEQUENCED_LIMIT_SECONDS", "330"))));
       System.out.println(
           result.intact()
               ? "{\"intact\":true,\"verifiedThrough\":" + result.verifiedThrough() + "}"

@@ -4,25 +4,46 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.haven.audit.entity.AuditEvent;
 
 /**
- * Checks the whole audit chain straight from the table (plain JDBC, so the command-line verifier
- * runs the very same code as Haven): ids contiguous from 1, each event linked to the one before,
- * each hash the keyed hash of the event's content, and the last signed checkpoint still covered.
+ * Checks the whole audit trail straight from the tables (plain JDBC, so the command-line verifier
+ * runs the very same code as Haven):
+ *
+ * <ul>
+ *   <li>the chain ({@code audit_chain}): positions contiguous from 1, each link following the one
+ *       before, each link hash what {@link Sequencer#link} makes of it, each linked event present
+ *       and its MAC the keyed MAC of its content (events from before the sequencer: their link hash
+ *       over their content, as then);
+ *   <li>the events not linked yet: each MAC right, none waiting longer than the limit (the
+ *       sequencer stopped, or its queue entry was removed);
+ *   <li>the last signed checkpoint: still covered, with the same link hash.
+ * </ul>
+ *
+ * Events are named by their id, as the trail shows them.
  */
 public final class ChainVerifier {
 
   public static final String GENESIS = "0".repeat(64);
 
-  /** The verifier's answer; {@code verifiedThrough} when intact, the first broken event if not. */
+  private static final String COLUMNS =
+      "e.id, e.occurred_at, e.actor_subject, e.actor_username, e.actor_roles, e.actor_team,"
+          + " e.action, e.object_type, e.object_id, e.outcome, e.reason, e.details,"
+          + " e.client_address, e.request_id, e.mac";
+
+  /**
+   * The verifier's answer: when intact, the event at the head of the chain ({@code
+   * verifiedThrough}); if not, the first broken event and why.
+   */
   public record Result(boolean intact, Long verifiedThrough, Long firstBrokenEvent, String reason) {
 
-    static Result intactThrough(long id) {
-      return new Result(true, id, null, null);
+    static Result intactThrough(Long id) {
+      return new Result(true, id == null ? 0 : id, null, null);
     }
 
     static Result brokenAt(long id, String reason) {
@@ -33,38 +54,42 @@ public final class ChainVerifier {
   private ChainVerifier() {}
 
   /**
-   * The event as the row holds it, so that its canonical content comes from the one definition in
-   * {@link AuditEvent}. An outcome that is not one of Haven's can only be an edit.
+   * The event as the row holds it (columns 1 to 15 of {@link #COLUMNS}), so that its canonical
+   * content comes from the one definition in {@link AuditEvent}. An outcome that is not one of
+   * Haven's can only be an edit.
    */
-  private static AuditEvent asStored(ResultSet row) throws SQLException {
+  private static AuditEvent asStored(ResultSet row, int from) throws SQLException {
     AuditEvent.Outcome outcome;
     try {
-      outcome = AuditEvent.Outcome.valueOf(row.getString(10));
+      outcome = AuditEvent.Outcome.valueOf(row.getString(from + 9));
     } catch (IllegalArgumentException | NullPointerException edited) {
       outcome = null;
     }
+    OffsetDateTime at = row.getObject(from + 1, OffsetDateTime.class);
     return AuditEvent.stored(
-        row.getLong(1),
-        row.getObject(2, OffsetDateTime.class).toInstant(),
-        row.getString(3),
-        row.getString(4),
-        row.getString(5),
-        row.getString(6),
-        row.getString(7),
-        row.getString(8),
-        row.getString(9),
+        row.getLong(from),
+        at == null ? null : at.toInstant(),
+        row.getString(from + 2),
+        row.getString(from + 3),
+        row.getString(from + 4),
+        row.getString(from + 5),
+        row.getString(from + 6),
+        row.getString(from + 7),
+        row.getString(from + 8),
         outcome,
-        row.getString(11),
-        row.getString(12),
-        row.getString(13),
-        row.getString(14),
-        row.getString(15));
+        row.getString(from + 10),
+        row.getString(from + 11),
+        row.getString(from + 12),
+        row.getString(from + 13),
+        row.getString(from + 14));
   }
 
   public static Result verify(
       Connection db,
       UnaryOperator<String> keyedHash,
-      Optional<CheckpointStore.Checkpoint> checkpoint)
+      Optional<CheckpointStore.Checkpoint> checkpoint,
+      Instant now,
+      Duration unsequencedLimit)
       throws SQLException {
     if (checkpoint.isPresent() && !checkpoint.get().signatureValid()) {
       return Result.brokenAt(
@@ -73,35 +98,70 @@ public final class ChainVerifier {
     long expected = 1;
     String previous = GENESIS;
     String checkpointHash = null;
+    Long head = null;
     try (PreparedStatement query =
         db.prepareStatement(
-            "select id, occurred_at, actor_subject, actor_username, actor_roles, actor_team,"
-                + " action, object_type, object_id, outcome, reason, details, client_address,"
-                + " request_id, previous_hash, hash from audit_event order by id")) {
+            "select c.seq, c.event_id, c.previous_hash, c.hash, "
+                + COLUMNS
+                + " from audit_chain c left join audit_event e on e.id = c.event_id"
+                + " order by c.seq")) {
       query.setFetchSize(1000);
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
-          long id = row.getLong(1);
-          if (id != expected) {
+          long position = row.getLong(1);
+          long id = row.getLong(2);
+          String storedPrevious = row.getString(3);
+          String stored = row.getString(4);
+          if (position != expected) {
             return Result.brokenAt(
-                expected,
-                id > expected
-                    ? "event " + expected + " is missing (the next is " + id + ")"
-                    : "event " + id + " appears out of order");
+                id,
+                "chain positions "
+                    + expected
+                    + (position - 1 > expected ? " to " + (position - 1) : "")
+                    + " are missing (event "
+                    + id
+                    + " at position "
+                    + position
+                    + " is the next)");
           }
-          String storedPrevious = row.getString(15);
-          String stored = row.getString(16);
           if (!previous.equals(storedPrevious)) {
-            return Result.brokenAt(id, "event " + id + " does not follow event " + (id - 1));
-          }
-          if (!keyedHash.apply(asStored(row).canonical()).equals(stored)) {
             return Result.brokenAt(
-                id, "event " + id + " was altered or forged: its hash does not match");
+                id,
+                "event " + id + " does not follow the event before it (position " + position + ")");
           }
-          if (checkpoint.isPresent() && checkpoint.get().eventId() == id) {
+          row.getLong(5);
+          if (row.wasNull()) {
+            return Result.brokenAt(
+                id, "event " + id + " (chain position " + position + ") is missing");
+          }
+          AuditEvent event = asStored(row, 5);
+          String mac = event.getMac();
+          if (mac == null) {
+            // Written before the sequencer: the link hash covered the content itself.
+            if (!keyedHash.apply(event.legacyCanonical(storedPrevious)).equals(stored)) {
+              return Result.brokenAt(
+                  id, "event " + id + " was altered or forged: its hash does not match");
+            }
+          } else {
+            if (!keyedHash.apply(event.canonical()).equals(mac)) {
+              return Result.brokenAt(
+                  id, "event " + id + " was altered or forged: its MAC does not match");
+            }
+            if (!Sequencer.link(keyedHash, position, id, mac, storedPrevious).equals(stored)) {
+              return Result.brokenAt(
+                  id,
+                  "the chain link of event "
+                      + id
+                      + " (position "
+                      + position
+                      + ") was altered or forged");
+            }
+          }
+          if (checkpoint.isPresent() && checkpoint.get().position() == position) {
             checkpointHash = stored;
           }
           previous = stored;
+          head = id;
           expected++;
         }
       }
@@ -109,23 +169,71 @@ public final class ChainVerifier {
     long last = expected - 1;
     if (checkpoint.isPresent()) {
       CheckpointStore.Checkpoint signed = checkpoint.get();
-      if (signed.eventId() > last) {
+      if (signed.position() > last) {
         return Result.brokenAt(
-            last + 1,
-            "events "
+            signed.eventId(),
+            "chain positions "
                 + (last + 1)
                 + " to "
-                + signed.eventId()
+                + signed.position()
                 + " are missing: the signed checkpoint of "
                 + signed.at()
-                + " covers event "
-                + signed.eventId());
+                + " covers position "
+                + signed.position()
+                + " (event "
+                + signed.eventId()
+                + ")");
       }
       if (!signed.hash().equals(checkpointHash)) {
         return Result.brokenAt(
-            signed.eventId(), "event " + signed.eventId() + " differs from the signed checkpoint");
+            signed.eventId(),
+            "event "
+                + signed.eventId()
+                + " (position "
+                + signed.position()
+                + ") differs from the signed checkpoint");
       }
     }
-    return Result.intactThrough(last);
+    Optional<Result> waiting = unsequenced(db, keyedHash, now.minus(unsequencedLimit));
+    return waiting.orElse(Result.intactThrough(head));
+  }
+
+  /** Events not in the chain: each must carry its own right MAC, and be recent. */
+  private static Optional<Result> unsequenced(
+      Connection db, UnaryOperator<String> keyedHash, Instant overdueBefore) throws SQLException {
+    try (PreparedStatement query =
+        db.prepareStatement(
+            "select "
+                + COLUMNS
+                + " from audit_event e where not exists"
+                + " (select 1 from audit_chain c where c.event_id = e.id) order by e.id")) {
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          AuditEvent event = asStored(row, 1);
+          long id = event.getId();
+          if (event.getMac() == null
+              || !keyedHash.apply(event.canonical()).equals(event.getMac())) {
+            return Optional.of(
+                Result.brokenAt(
+                    id,
+                    "event "
+                        + id
+                        + " (not yet in the chain) was altered or forged: its MAC does not match"));
+          }
+          if (event.getOccurredAt() != null && event.getOccurredAt().isBefore(overdueBefore)) {
+            return Optional.of(
+                Result.brokenAt(
+                    id,
+                    "event "
+                        + id
+                        + " of "
+                        + event.getOccurredAt()
+                        + " was never linked into the chain: the sequencer is stopped, or its"
+                        + " queue entry was removed"));
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -17,18 +17,20 @@ import org.haven.audit.entity.AuditEvent;
 
 /**
  * The file of signed checkpoints, one JSON line each: {@code
- * {"eventId":N,"hash":"…","at":"…","signature":"…"}}. Plain Java, shared by Haven and the
- * command-line verifier.
+ * {"eventId":E,"position":N,"hash":"…","at":"…","signature":"…"}}, the chain's head at position N
+ * (event E, link hash). Lines written before the sequencer have no position: there, event id and
+ * position were one. Plain Java, shared by Haven and the command-line verifier.
  */
 public final class CheckpointStore {
 
   private static final Pattern LINE =
       Pattern.compile(
-          "\\{\"eventId\":(\\d+),\"hash\":\"([0-9a-f]{64})\",\"at\":\"([^\"]+)\","
-              + "\"signature\":\"([A-Za-z0-9+/=]+)\"}");
+          "\\{\"eventId\":(\\d+),(?:\"position\":(\\d+),)?\"hash\":\"([0-9a-f]{64})\","
+              + "\"at\":\"([^\"]+)\",\"signature\":\"([A-Za-z0-9+/=]+)\"}");
 
   /** A checkpoint as read back, with whether its signature holds. */
-  public record Checkpoint(long eventId, String hash, String at, boolean signatureValid) {}
+  public record Checkpoint(
+      long position, long eventId, String hash, String at, boolean signatureValid) {}
 
   private final Path file;
 
@@ -41,12 +43,14 @@ public final class CheckpointStore {
   }
 
   /** Appends a signed checkpoint, synced to disk before it returns. */
-  public void append(PublicKeySign signer, long eventId, String hash, String at)
+  public void append(PublicKeySign signer, long position, long eventId, String hash, String at)
       throws GeneralSecurityException, IOException {
-    byte[] signature = signer.sign(signed(eventId, hash, at));
+    byte[] signature = signer.sign(signed(position, eventId, hash, at));
     String line =
         "{\"eventId\":"
             + eventId
+            + ",\"position\":"
+            + position
             + ",\"hash\":\""
             + hash
             + "\",\"at\":\""
@@ -78,24 +82,35 @@ public final class CheckpointStore {
     return Optional.empty();
   }
 
-  private static Checkpoint parse(String line, PublicKeyVerify verifier) {
+  static Checkpoint parse(String line, PublicKeyVerify verifier) {
     Matcher m = LINE.matcher(line.trim());
     if (!m.matches()) {
-      return new Checkpoint(0, "", "", false);
+      return new Checkpoint(0, 0, "", "", false);
     }
     long eventId = Long.parseLong(m.group(1));
+    boolean legacy = m.group(2) == null;
+    long position = legacy ? eventId : Long.parseLong(m.group(2));
+    byte[] content =
+        legacy
+            ? legacySigned(eventId, m.group(3), m.group(4))
+            : signed(position, eventId, m.group(3), m.group(4));
     boolean valid;
     try {
-      verifier.verify(
-          Base64.getDecoder().decode(m.group(4)), signed(eventId, m.group(2), m.group(3)));
+      verifier.verify(Base64.getDecoder().decode(m.group(5)), content);
       valid = true;
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       valid = false;
     }
-    return new Checkpoint(eventId, m.group(2), m.group(3), valid);
+    return new Checkpoint(position, eventId, m.group(3), m.group(4), valid);
   }
 
-  private static byte[] signed(long eventId, String hash, String at) {
+  private static byte[] signed(long position, long eventId, String hash, String at) {
+    return AuditEvent.canonical("haven audit checkpoint v2", position, eventId, hash, at)
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** What checkpoints signed before the sequencer, when event id and position were one. */
+  static byte[] legacySigned(long eventId, String hash, String at) {
     return AuditEvent.canonical("haven audit checkpoint", eventId, hash, at)
         .getBytes(StandardCharsets.UTF_8);
   }

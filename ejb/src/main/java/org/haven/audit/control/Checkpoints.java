@@ -6,7 +6,6 @@ import com.google.crypto.tink.PublicKeyVerify;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.signature.SignatureConfig;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
@@ -14,32 +13,29 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.haven.audit.entity.AuditChainHead;
 import org.haven.crypto.boundary.FieldCrypto;
+import org.haven.database.boundary.DatabaseMigrations;
 
 /**
  * Signed checkpoints of the audit chain's head, written to a store apart from the database (a file
  * of one JSON line per checkpoint, under {@code HAVEN_AUDIT_DIR}), so that events removed from the
  * end of the chain are noticed back to the last checkpoint. The signing key (Tink ED25519) is kept
  * next to them, encrypted by the key-encryption key: whoever can change the database can neither
- * read it nor sign.
+ * read it nor sign. The sequencer asks for one after its batches ({@link #periodically}), at most
+ * every {@code HAVEN_AUDIT_CHECKPOINT_SECONDS}, and only the server holding its lease asks.
  */
 @Singleton
 @Startup
@@ -59,9 +55,10 @@ public class Checkpoints {
     }
   }
 
-  @PersistenceContext EntityManager em;
   @Inject FieldCrypto crypto;
-  @Resource TimerService timers;
+
+  @Resource(lookup = DatabaseMigrations.DATASOURCE)
+  DataSource dataSource;
 
   @Inject
   @ConfigProperty(name = "haven.data.dir", defaultValue = "data")
@@ -78,6 +75,7 @@ public class Checkpoints {
   private PublicKeySign signer;
   private PublicKeyVerify verifier;
   private CheckpointStore store;
+  private volatile Instant lastWritten = Instant.EPOCH;
 
   @PostConstruct
   void start() {
@@ -93,22 +91,15 @@ public class Checkpoints {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot use the checkpoint signing key", e);
     }
-    long millis = Math.max(1, intervalSeconds) * 1000;
-    timers.createIntervalTimer(millis, millis, new TimerConfig(null, false));
     LOG.info(
         "Audit checkpoints: every " + intervalSeconds + " s into " + store.file().toAbsolutePath());
   }
 
-  /** A last checkpoint when Haven stops, so that the store covers everything written. */
-  @PreDestroy
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  void atShutdown() {
-    periodically();
-  }
-
-  @Timeout
-  @TransactionAttribute(TransactionAttributeType.REQUIRED)
-  void periodically() {
+  /** A checkpoint if the interval has passed since the last one and the chain has grown. */
+  public void periodically() {
+    if (Instant.now().isBefore(lastWritten.plusSeconds(Math.max(1, intervalSeconds)))) {
+      return;
+    }
     try {
       writeIfAdvanced();
     } catch (RuntimeException e) {
@@ -117,19 +108,28 @@ public class Checkpoints {
   }
 
   /** Writes a checkpoint of the chain's head, unless the last one already covers it. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRED)
   public synchronized Optional<CheckpointStore.Checkpoint> writeIfAdvanced() {
-    AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID);
+    lastWritten = Instant.now();
+    Sequencer.Head head;
+    Long eventId;
+    try (Connection db = dataSource.getConnection()) {
+      head = Sequencer.head(db, false);
+      eventId = Sequencer.eventAt(db, head.position());
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the audit chain's head", e);
+    }
     Optional<CheckpointStore.Checkpoint> last = latest();
-    if (head.getLastEventId() == 0
-        || last.filter(c -> c.eventId() >= head.getLastEventId()).isPresent()) {
+    if (head.position() == 0
+        || eventId == null
+        || last.filter(c -> c.position() >= head.position()).isPresent()) {
       return last;
     }
     try {
       store.append(
           signer,
-          head.getLastEventId(),
-          head.getLastHash(),
+          head.position(),
+          eventId,
+          head.hash(),
           Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
       return latest();
     } catch (GeneralSecurityException | IOException e) {

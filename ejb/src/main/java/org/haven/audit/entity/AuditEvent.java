@@ -8,12 +8,19 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.Immutable;
 
 /**
  * One thing that happened: who (Keycloak subject, user name, roles, team), did what (action) to
  * which object, with what outcome, why, from where, in which request. Never a protected value:
- * field names, counts and case numbers only. Immutable once written; chained by {@link #hash}.
+ * field names, counts and case numbers only. Immutable once written.
+ *
+ * <p>Written with its own {@link #mac}, a keyed MAC of its content, so that an edited or forged row
+ * is evident without any lock; the sequencer later gives it its place in the chain ({@link
+ * #getSequence()}, table {@code audit_chain}). Events written before the sequencer existed carry no
+ * MAC: their chain link, a keyed hash of their content and of the link before, vouches for them
+ * ({@link #legacyCanonical}).
  */
 @Entity
 @Immutable
@@ -72,11 +79,12 @@ public class AuditEvent {
   @Column(name = "request_id", length = 64)
   private String requestId;
 
-  @Column(name = "previous_hash", nullable = false, length = 64)
-  private String previousHash;
+  @Column(name = "mac", length = 64)
+  private String mac;
 
-  @Column(name = "hash", nullable = false, length = 64)
-  private String hash;
+  /** The event's place in the chain; none until the sequencer has linked it. */
+  @Formula("(select c.seq from audit_chain c where c.event_id = id)")
+  private Long sequence;
 
   protected AuditEvent() {}
 
@@ -111,7 +119,7 @@ public class AuditEvent {
     this.requestId = requestId;
   }
 
-  /** An event as read back from its row, previous hash included: for the verifier. */
+  /** An event as read back from its row, MAC included: for the verifier. */
   public static AuditEvent stored(
       long id,
       Instant occurredAt,
@@ -127,7 +135,7 @@ public class AuditEvent {
       String details,
       String clientAddress,
       String requestId,
-      String previousHash) {
+      String mac) {
     AuditEvent event =
         new AuditEvent(
             id,
@@ -144,13 +152,13 @@ public class AuditEvent {
             details,
             clientAddress,
             requestId);
-    event.previousHash = previousHash;
+    event.mac = mac;
     return event;
   }
 
   /**
-   * The content the hash covers, in a form that cannot be read two ways: every value
-   * length-prefixed, absent values marked. The verifier rebuilds it from the columns.
+   * Values in a form that cannot be read two ways: every value length-prefixed, absent values
+   * marked. What the MAC, the chain links and the checkpoints cover is built with it.
    */
   public static String canonical(Object... values) {
     StringBuilder out = new StringBuilder();
@@ -165,7 +173,32 @@ public class AuditEvent {
     return out.toString();
   }
 
+  /** The content the event's MAC covers, its id included; the verifier rebuilds it. */
   public String canonical() {
+    return canonical(
+        "haven audit event",
+        id,
+        occurredAt,
+        actorSubject,
+        actorUsername,
+        actorRoles,
+        actorTeam,
+        action,
+        objectType,
+        objectId,
+        outcome,
+        reason,
+        details,
+        clientAddress,
+        requestId);
+  }
+
+  /**
+   * What the chain hash of an event written before the sequencer covered: its content and the
+   * previous event's hash in one. (It starts with the id, a number, so it never reads as {@link
+   * #canonical()}.)
+   */
+  public String legacyCanonical(String previousHash) {
     return canonical(
         id,
         occurredAt,
@@ -184,10 +217,12 @@ public class AuditEvent {
         previousHash);
   }
 
-  /** Links the event after {@code previous} and computes its hash with the chain's keyed hash. */
-  public void chainAfter(String previous, UnaryOperator<String> keyedHash) {
-    this.previousHash = previous;
-    this.hash = keyedHash.apply(canonical());
+  /** Stamps the event with the keyed MAC of its content; done once, before it is stored. */
+  public void seal(UnaryOperator<String> keyedMac) {
+    if (mac != null) {
+      throw new IllegalStateException("audit event " + id + " is sealed already");
+    }
+    this.mac = keyedMac.apply(canonical());
   }
 
   public long getId() {
@@ -246,12 +281,13 @@ public class AuditEvent {
     return requestId;
   }
 
-  public String getPreviousHash() {
-    return previousHash;
+  /** The keyed MAC of the event's content; none for events written before the sequencer. */
+  public String getMac() {
+    return mac;
   }
 
-  public String getHash() {
-    return hash;
+  public Long getSequence() {
+    return sequence;
   }
 
   @Override

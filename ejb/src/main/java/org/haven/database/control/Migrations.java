@@ -15,7 +15,7 @@ public final class Migrations {
     return Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(dataSource)
         .locations(LOCATION)
-        .javaMigrations(new V6__Audit_append_only())
+        .javaMigrations(new V6__Audit_append_only(), new V12__Audit_sequencer())
         .failOnMissingLocations(true)
         .validateMigrationNaming(true);
   }

@@ -22,6 +22,7 @@ import org.haven.access.boundary.Caller;
 import org.haven.access.boundary.Staff;
 import org.haven.access.entity.StaffMember;
 import org.haven.api.Problem;
+import org.haven.audit.boundary.AnonymousRefusals;
 import org.haven.audit.boundary.AuditTrail;
 import org.haven.audit.entity.AuditAction;
 import org.haven.audit.entity.AuditEvent.Outcome;
@@ -55,6 +56,7 @@ public class CallerFilter extends HttpFilter {
   @Inject Caller caller;
   @Inject Staff staff;
   @Inject AuditTrail audit;
+  @Inject AnonymousRefusals anonymousRefusals;
   @Inject SignIns signIns;
 
   @Override
@@ -143,13 +145,18 @@ public class CallerFilter extends HttpFilter {
 
   /**
    * A refusal, with the path reduced to what cannot hold a typed-in name; once per request, though
-   * both the request and its error page may see it.
+   * both the request and its error page may see it. Refusals without a caller are only counted
+   * here, and written once a minute per client address ({@link AnonymousRefusals}).
    */
   private void denied(HttpServletRequest request, String method, String path, int status) {
     if (request.getAttribute(DENIAL_AUDITED) != null) {
       return;
     }
     request.setAttribute(DENIAL_AUDITED, Boolean.TRUE);
+    if (!caller.isIdentified()) {
+      anonymousRefusals.refused(request.getRemoteAddr(), status);
+      return;
+    }
     audit.recordApart(
         AuditTrail.Entry.of(AuditAction.ACCESS_DENIED, "request", method + " " + safePath(path))
             .outcome(Outcome.DENIED)

@@ -43,7 +43,10 @@ public class AuditResource {
   public record Verification(
       boolean intact, Long verifiedThrough, Long firstBrokenEvent, String reason) {}
 
-  /** One event as the API shows it. */
+  /**
+   * One event as the API shows it: {@code hash} is the keyed MAC of its content, {@code sequence}
+   * its place in the chain (none for the second or so until the sequencer has linked it).
+   */
   public record Event(
       long id,
       Instant occurredAt,
@@ -59,7 +62,8 @@ public class AuditResource {
       String details,
       String clientAddress,
       String requestId,
-      String hash) {
+      String hash,
+      Long sequence) {
 
     static Event of(AuditEvent e) {
       return new Event(
@@ -77,7 +81,8 @@ public class AuditResource {
           e.getDetails(),
           e.getClientAddress(),
           e.getRequestId(),
-          e.getHash());
+          e.getMac(),
+          e.getSequence());
     }
   }
 
