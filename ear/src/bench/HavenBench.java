@@ -105,6 +105,9 @@ public class HavenBench {
       PgBench pg = PgBench.prepare();
       List<Row> rows = new ArrayList<>();
       Workloads w = new Workloads(haven, pg);
+      if (byVolume.isEmpty()) {
+        w.warmUp();
+      }
       if (runs("search")) {
         rows.add(w.search(1));
         rows.add(w.search(8));
@@ -554,50 +557,64 @@ public class HavenBench {
       }
     }
 
+    /** Haven's code paths compiled by the JIT before anything is measured. */
+    void warmUp() throws Exception {
+      Duration saved = measure;
+      measure = Duration.ofSeconds(Long.parseLong(env("BENCH_JIT_WARMUP_SECONDS", "10")));
+      try {
+        System.out.printf(
+            "  warming Haven up (%d s per kind of request) ...%n", measure.toSeconds());
+        load(8, searchCall(), Optional.empty());
+        load(8, readCall(), Optional.empty());
+        load(20, listCall(), Optional.empty());
+      } finally {
+        measure = saved;
+      }
+    }
+
+    Call searchCall() {
+      return (client, it) -> {
+        long i = ThreadLocalRandom.current().nextLong(seeded);
+        String name = Fiction.givenNames(i) + " " + Fiction.familyName(i);
+        return haven
+                .get(
+                    "cases?size=25&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8),
+                    Fiction.owner(i))
+                .statusCode()
+            == 200;
+      };
+    }
+
+    Call readCall() {
+      List<String> users = List.copyOf(numbersByCaseworker.keySet());
+      return (client, it) -> {
+        String user = users.get((int) ((client + it) % users.size()));
+        List<String> numbers = numbersByCaseworker.get(user);
+        String number = numbers.get(ThreadLocalRandom.current().nextInt(numbers.size()));
+        return haven.get("cases/" + number, user).statusCode() == 200;
+      };
+    }
+
+    Call listCall() {
+      return (client, it) ->
+          haven.get("cases?size=25", LIST_USERS[client % LIST_USERS.length]).statusCode() == 200;
+    }
+
     Row search(int clients) throws Exception {
       System.out.printf("  exact search by name, %d client(s) ...%n", clients);
-      Measured h =
-          load(
-              clients,
-              (client, it) -> {
-                long i = ThreadLocalRandom.current().nextLong(seeded);
-                String name = Fiction.givenNames(i) + " " + Fiction.familyName(i);
-                return haven
-                        .get(
-                            "cases?size=25&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8),
-                            Fiction.owner(i))
-                        .statusCode()
-                    == 200;
-              },
-              haven.pid());
+      Measured h = load(clients, searchCall(), haven.pid());
       return new Row("exact search by name", clients, h, pg.run("search", clients));
     }
 
     Row read(int clients) throws Exception {
       System.out.printf("  read one case, %d client(s) ...%n", clients);
-      List<String> users = List.copyOf(numbersByCaseworker.keySet());
-      Measured h =
-          load(
-              clients,
-              (client, it) -> {
-                String user = users.get((int) ((client + it) % users.size()));
-                List<String> numbers = numbersByCaseworker.get(user);
-                String number = numbers.get(ThreadLocalRandom.current().nextInt(numbers.size()));
-                return haven.get("cases/" + number, user).statusCode() == 200;
-              },
-              haven.pid());
+      Measured h = load(clients, readCall(), haven.pid());
       return new Row("read one case", clients, h, pg.run("read", clients));
     }
 
     Row list(int users) throws Exception {
       System.out.printf("  first page of the case list, %d users ...%n", users);
-      Measured h =
-          load(
-              users,
-              (client, it) ->
-                  haven.get("cases?size=25", LIST_USERS[client % LIST_USERS.length]).statusCode()
-                      == 200,
-              haven.pid());
+      Measured h = load(users, listCall(), haven.pid());
       return new Row("first page of the case list", users, h, pg.run("list", users));
     }
 
@@ -680,7 +697,11 @@ public class HavenBench {
               + ".case_search_index i join "
               + SCHEMA
               + ".case_assignment a on a.case_id = i.case_id and a.ended_at is null"
-              + " where i.kind = 'NAME';"
+              // A survivor's full name, as the benchmark searches Haven: a digest of one case only
+              // (aliases are shared by many).
+              + " where i.kind = 'NAME' and i.digest in (select digest from "
+              + SCHEMA
+              + ".case_search_index where kind = 'NAME' group by digest having count(*) = 1);"
               + " create unique index on "
               + SCHEMA
               + ".bench_name (n);"

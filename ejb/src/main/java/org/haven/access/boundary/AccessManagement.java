@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.haven.access.control.KeycloakAdmin;
+import org.haven.access.control.StaffSightings;
 import org.haven.audit.boundary.AuditTrail;
 import org.haven.audit.entity.AuditAction;
 import org.haven.audit.entity.AuditEvent.Outcome;
@@ -25,6 +26,8 @@ import org.keycloak.representations.idm.UserRepresentation;
 @Stateless
 @RolesAllowed(AccessPolicy.ADMIN)
 public class AccessManagement {
+
+  @Inject StaffSightings sightings;
 
   public static final List<String> ROLES =
       List.of(AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR, AccessPolicy.ADMIN);
@@ -123,6 +126,7 @@ public class AccessManagement {
             user.logout(); // ends their Keycloak sessions: no new tokens by refresh either
           }
           staff.bySubject(representation.getId()).ifPresent(member -> member.setDisabled(!enabled));
+          sightings.forget(representation.getId());
         });
   }
 

@@ -6,11 +6,7 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import org.haven.access.entity.StaffMember;
 
 /**
@@ -29,7 +25,6 @@ public class AccessPolicy {
   @Resource SessionContext context;
   @Inject Caller caller;
   @Inject Staff staff;
-  @PersistenceContext EntityManager em;
 
   /**
    * The cases the caller may see: a supervisor their team's, a caseworker those assigned now; and
@@ -44,19 +39,7 @@ public class AccessPolicy {
     } else {
       return CaseScope.nothing();
     }
-    return caller.isIdentified() ? scope.withEmergencyCases(emergencyCases()) : scope;
-  }
-
-  /** The cases the caller holds an unexpired break-glass access to. */
-  private Set<Long> emergencyCases() {
-    return Set.copyOf(
-        em.createQuery(
-                "select b.survivorCase.id from BreakGlassAccess b"
-                    + " where b.staff.subject = :subject and b.expiresAt > :now",
-                Long.class)
-            .setParameter("subject", caller.subject())
-            .setParameter("now", Instant.now())
-            .getResultList());
+    return caller.isIdentified() ? scope.withBreakGlassOf(caller.subject()) : scope;
   }
 
   /** Break-glass is for staff who work on cases; administrators never read survivor data. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.haven.access.control.StaffSightings;
 import org.haven.access.entity.StaffMember;
 
 /** Haven's staff, as provisioned from Keycloak on sign-in. */
@@ -23,6 +24,43 @@ public class Staff {
 
   @PersistenceContext EntityManager em;
   @Inject Event<JoinedTeam> joined;
+  @Inject StaffSightings sightings;
+
+  /**
+   * Whether a signed-in user may go on: not disabled in Haven. Their record is provisioned and
+   * refreshed as by {@link #signedIn}, but an unchanged user seen in the last seconds costs no
+   * database round trip ({@link StaffSightings}).
+   */
+  public boolean admits(Caller caller, boolean caseworker, boolean supervisor) {
+    Instant now = Instant.now();
+    StaffSightings.Sighting described =
+        new StaffSightings.Sighting(
+            caller.username(),
+            caller.displayName(),
+            caller.email(),
+            caller.team().orElse(null),
+            caseworker,
+            supervisor,
+            false,
+            now.plus(StaffSightings.TTL));
+    Optional<Boolean> disabled = sightings.disabled(caller.subject(), described, now);
+    if (disabled.isPresent()) {
+      return !disabled.get();
+    }
+    StaffMember member = signedIn(caller, caseworker, supervisor);
+    sightings.remember(
+        caller.subject(),
+        new StaffSightings.Sighting(
+            described.username(),
+            described.displayName(),
+            described.email(),
+            described.team(),
+            caseworker,
+            supervisor,
+            member.isDisabled(),
+            described.until()));
+    return !member.isDisabled();
+  }
 
   /**
    * Records a signed-in user: provisions them on their first sign-in and takes changes Keycloak

@@ -5,15 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.criteria.AbstractQuery;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Expression;
-import jakarta.persistence.criteria.Join;
-import jakarta.persistence.criteria.Order;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -38,19 +29,18 @@ import org.haven.audit.boundary.AuditTrail.Entry;
 import org.haven.audit.entity.AuditAction;
 import org.haven.audit.entity.AuditEvent.Outcome;
 import org.haven.cases.control.CaseLifecycle;
+import org.haven.cases.control.CaseListing;
 import org.haven.cases.control.CaseNumbers;
 import org.haven.cases.control.CaseRecords;
 import org.haven.cases.control.FollowUps;
 import org.haven.cases.control.SurvivorIndexes;
 import org.haven.cases.entity.BreakGlassAccess;
 import org.haven.cases.entity.BreakGlassPurpose;
-import org.haven.cases.entity.CaseAssignment;
 import org.haven.cases.entity.CaseIndexEntry;
 import org.haven.cases.entity.CaseNote;
 import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.CaseStatusChange;
 import org.haven.cases.entity.ErasureReason;
-import org.haven.cases.entity.ExploitationCode;
 import org.haven.cases.entity.ExploitationProfile;
 import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.StatusChangeKind;
@@ -87,6 +77,7 @@ public class CaseFiles {
   @Inject AuditTrail audit;
   @Inject CaseRecords records;
   @Inject FollowUps followUps;
+  @Inject CaseListing listing;
 
   public static final int MAX_NARRATIVE = 20_000;
 
@@ -109,10 +100,11 @@ public class CaseFiles {
     StaffMember actor = access.actor();
     Instant now = Instant.now();
     StaffMember caseworker = caseworkerFor(team, actor, assignee);
-    List<PossibleDuplicate> duplicates = duplicatesOf(identity);
+    Set<CaseIndexEntry> searchable = indexes.of(identity);
+    List<PossibleDuplicate> duplicates = duplicatesOf(searchable);
     intake.register(caseNumbers.next(now), team);
     FieldCipher cipher = crypto.newDataKey(intake.dataKeyOwner());
-    intake.seal(cipher, identity, narrative, indexes.of(identity));
+    intake.seal(cipher, identity, narrative, searchable);
     intake.assessRisk(intake.getRiskLevel(), actor, now);
     em.persist(intake);
     if (caseworker != null) {
@@ -167,16 +159,16 @@ public class CaseFiles {
    * document number. Named when the caller may open them; otherwise only where to ask.
    */
   public List<PossibleDuplicate> possibleDuplicates(SurvivorIdentity identity) {
-    List<PossibleDuplicate> found = duplicatesOf(identity);
+    List<PossibleDuplicate> found = duplicatesOf(indexes.of(identity));
     audit.record(
         Entry.of(AuditAction.DUPLICATES_CHECKED, "case", null)
             .details("possible duplicates: " + found.size()));
     return found;
   }
 
-  private List<PossibleDuplicate> duplicatesOf(SurvivorIdentity identity) {
+  private List<PossibleDuplicate> duplicatesOf(Set<CaseIndexEntry> searchable) {
     Set<CaseIndexEntry> keys = new HashSet<>();
-    for (CaseIndexEntry entry : indexes.of(identity)) {
+    for (CaseIndexEntry entry : searchable) {
       if (entry.getKind() == SearchIndex.NAME_BIRTH_DATE
           || entry.getKind() == SearchIndex.DOCUMENT_NUMBER) {
         keys.add(entry);
@@ -188,16 +180,20 @@ public class CaseFiles {
     List<Object[]> matches =
         em.createQuery(
                 "select distinct c.caseNumber, c.owningTeam, e.kind from SurvivorCase c"
-                    + " join c.searchIndexes e where e.digest in :digests",
+                    + " join c.searchIndexes e where e.kind in :kinds and e.digest in :digests",
                 Object[].class)
+            .setParameter(
+                "kinds", List.of(SearchIndex.NAME_BIRTH_DATE, SearchIndex.DOCUMENT_NUMBER))
             .setParameter("digests", keys.stream().map(CaseIndexEntry::getDigest).toList())
             .getResultList();
     Optional<String> ownTeam = access.ownTeam();
+    Set<String> readable =
+        records.readableNumbers(matches.stream().map(m -> (String) m[0]).toList());
     Map<String, PossibleDuplicate> found = new LinkedHashMap<>();
     for (Object[] match : matches) {
       String caseNumber = (String) match[0];
       boolean sameTeam = ownTeam.filter(match[1]::equals).isPresent();
-      if (records.readable(caseNumber).isPresent()) {
+      if (readable.contains(caseNumber)) {
         found.putIfAbsent(
             caseNumber,
             PossibleDuplicate.visible(
@@ -252,35 +248,27 @@ public class CaseFiles {
     return found;
   }
 
-  /** How many cases the caller may see. */
+  /** How many cases the caller may see, counted up to {@link CaseListing#COUNT_CAP}. */
   public long count() {
-    return count(CaseSearch.NONE);
+    return listing.count(access.caseScope(), CaseSearch.NONE.criteria());
   }
 
   /**
    * A page of the cases the caller may see that match the search (every given criterion, exactly,
-   * through the blind indexes); unknown sort keys fall back to newest first.
+   * through the blind indexes); unknown sort keys fall back to newest first. The total counts up to
+   * {@link CaseListing#COUNT_CAP}.
    */
   public Page<CaseFile> list(@NotNull PageRequest request, CaseSearch search) {
     CaseSearch criteria = search == null ? CaseSearch.NONE : search;
-    CriteriaBuilder cb = em.getCriteriaBuilder();
-    CriteriaQuery<SurvivorCase> query = cb.createQuery(SurvivorCase.class);
-    Root<SurvivorCase> root = query.from(SurvivorCase.class);
-    query
-        .select(root)
-        .where(matching(cb, query, root, criteria))
-        .orderBy(ordering(cb, root, request));
-    List<SurvivorCase> items =
-        em.createQuery(query)
-            .setFirstResult(request.offset())
-            .setMaxResults(request.size())
-            .getResultList();
+    CaseListing.Listing found = listing.page(access.caseScope(), criteria.criteria(), request);
+    List<SurvivorCase> items = found.items();
     Page<CaseFile> page =
         new Page<>(
             items.stream().map(this::openedForList).toList(),
             request.page(),
             request.size(),
-            count(criteria));
+            found.total(),
+            found.totalExact());
     String shown =
         (criteria.filters().isEmpty() ? "" : "filters: " + criteria.filters() + "; ")
             + "shown: "
@@ -294,6 +282,7 @@ public class CaseFiles {
                         + criteria.criteriaNames()
                         + "; results: "
                         + page.totalItems()
+                        + (page.totalExact() ? "" : "+")
                         + "; "
                         + shown));
     return page;
@@ -770,14 +759,6 @@ public class CaseFiles {
     return found.map(this::opened);
   }
 
-  private long count(CaseSearch criteria) {
-    CriteriaBuilder cb = em.getCriteriaBuilder();
-    CriteriaQuery<Long> query = cb.createQuery(Long.class);
-    Root<SurvivorCase> root = query.from(SurvivorCase.class);
-    query.select(cb.count(root)).where(matching(cb, query, root, criteria));
-    return em.createQuery(query).getSingleResult();
-  }
-
   /** Like {@link #opened}, but one damaged case must not make a whole list unusable. */
   private CaseFile openedForList(SurvivorCase c) {
     try {
@@ -808,81 +789,6 @@ public class CaseFiles {
         .orElseGet(() -> new CaseFile(c, new SurvivorIdentity(), null, duplicates));
   }
 
-  /** The caller's scope and the search criteria as one condition. */
-  private Predicate matching(
-      CriteriaBuilder cb, AbstractQuery<?> query, Root<SurvivorCase> root, CaseSearch search) {
-    List<Predicate> conditions = new ArrayList<>();
-    conditions.add(CaseRecords.inScope(cb, query, root, access.caseScope()));
-    criterion(SearchIndex.NAME, search.name())
-        .ifPresent(c -> conditions.add(has(cb, query, root, c)));
-    if (search.birthDate() != null) {
-      criterion(SearchIndex.BIRTH_DATE, search.birthDate().toString())
-          .ifPresent(c -> conditions.add(has(cb, query, root, c)));
-    }
-    criterion(SearchIndex.PHONE, search.phone())
-        .ifPresent(c -> conditions.add(has(cb, query, root, c)));
-    criterion(SearchIndex.DOCUMENT_NUMBER, search.documentNumber())
-        .ifPresent(c -> conditions.add(has(cb, query, root, c)));
-    if (search.status() != null) {
-      conditions.add(cb.equal(root.get("status"), search.status()));
-    }
-    if (search.riskLevel() != null) {
-      conditions.add(cb.equal(root.get("riskLevel"), search.riskLevel()));
-    }
-    if (search.assignee() != null) {
-      Subquery<Long> held = query.subquery(Long.class);
-      Root<CaseAssignment> assignment = held.from(CaseAssignment.class);
-      held.select(assignment.get("id"))
-          .where(
-              cb.equal(assignment.get("survivorCase"), root),
-              cb.equal(assignment.get("caseworker").get("username"), search.assignee()),
-              cb.isNull(assignment.get("endedAt")));
-      conditions.add(cb.exists(held));
-    }
-    if (search.exploitationType() != null) {
-      Subquery<Long> typed = query.subquery(Long.class);
-      Root<SurvivorCase> other = typed.from(SurvivorCase.class);
-      Join<SurvivorCase, ExploitationCode> code = other.join("exploitationCodes");
-      typed
-          .select(other.get("id"))
-          .where(
-              cb.equal(code.get("category"), ExploitationCode.Category.TYPE),
-              cb.equal(code.get("code"), search.exploitationType().name()));
-      conditions.add(root.get("id").in(typed));
-    }
-    return cb.and(conditions.toArray(Predicate[]::new));
-  }
-
-  /**
-   * The index entry a criterion must match; a given value of which nothing searchable is left
-   * ("--") matches nothing rather than everything.
-   */
-  private Optional<Optional<CaseIndexEntry>> criterion(SearchIndex index, String value) {
-    if (value == null || value.isBlank()) {
-      return Optional.empty();
-    }
-    return Optional.of(indexes.entry(index, value));
-  }
-
-  private static Predicate has(
-      CriteriaBuilder cb,
-      AbstractQuery<?> query,
-      Root<SurvivorCase> root,
-      Optional<CaseIndexEntry> entry) {
-    if (entry.isEmpty()) {
-      return cb.disjunction();
-    }
-    Subquery<Long> indexed = query.subquery(Long.class);
-    Root<SurvivorCase> other = indexed.from(SurvivorCase.class);
-    Join<SurvivorCase, CaseIndexEntry> e = other.join("searchIndexes");
-    indexed
-        .select(other.get("id"))
-        .where(
-            cb.equal(e.get("kind"), entry.get().getKind()),
-            cb.equal(e.get("digest"), entry.get().getDigest()));
-    return root.get("id").in(indexed);
-  }
-
   private StaffMember caseworkerFor(String team, StaffMember actor, String assignee) {
     if (access.supervises(team)) {
       if (assignee != null) {
@@ -904,27 +810,5 @@ public class CaseFiles {
         .filter(s -> s.isCaseworker() && team.equals(s.getTeam()))
         .orElseThrow(
             () -> new InvalidField(field, "must be the user name of a caseworker of team " + team));
-  }
-
-  private static List<Order> ordering(
-      CriteriaBuilder cb, Root<SurvivorCase> root, PageRequest request) {
-    Optional<CaseSort> sort = Optional.ofNullable(request.sortBy()).flatMap(CaseSort::byProperty);
-    if (sort.isEmpty()) {
-      return List.of(cb.desc(root.get("createdAt")), cb.desc(root.get("id")));
-    }
-    Expression<?> key =
-        sort.get() == CaseSort.RISK_LEVEL ? triageOrder(cb, root) : root.get(sort.get().property());
-    Order primary = request.ascending() ? cb.asc(key) : cb.desc(key);
-    // A unique tie-breaker keeps pages stable when many cases share a sort value.
-    return List.of(primary, cb.asc(root.get("id")));
-  }
-
-  /** Risk sorts by urgency (HIGH first when ascending), not alphabetically. */
-  private static Expression<Integer> triageOrder(CriteriaBuilder cb, Root<SurvivorCase> root) {
-    CriteriaBuilder.SimpleCase<RiskLevel, Integer> triage = cb.selectCase(root.get("riskLevel"));
-    for (RiskLevel level : RiskLevel.values()) {
-      triage = triage.when(level, level.ordinal());
-    }
-    return triage.otherwise(RiskLevel.values().length);
   }
 }

@@ -5,20 +5,12 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Tuple;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Expression;
-import jakarta.persistence.criteria.Join;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.haven.access.boundary.AccessPolicy;
@@ -28,10 +20,10 @@ import org.haven.audit.boundary.AuditTrail.Entry;
 import org.haven.audit.entity.AuditAction;
 import org.haven.cases.control.CaseRecords;
 import org.haven.cases.entity.CaseStatus;
-import org.haven.cases.entity.FollowUpTask;
 import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.cases.entity.TaskStatus;
+import org.haven.database.control.Where;
 
 /**
  * What the dashboards show: counts of the cases the caller works on (by status, by risk, by team
@@ -48,7 +40,6 @@ public class CaseOverview {
 
   /** Counts for the caller's dashboard. */
   public CaseFigures figures() {
-    CriteriaBuilder cb = em.getCriteriaBuilder();
     Map<CaseStatus, Long> byStatus = new EnumMap<>(CaseStatus.class);
     for (CaseStatus s : CaseStatus.values()) {
       byStatus.put(s, 0L);
@@ -65,7 +56,7 @@ public class CaseOverview {
             ? new TreeMap<>(countBy("owningTeam", String.class::cast))
             : Map.of();
     LocalDate today = LocalDate.now();
-    long pending = byStatus.get(CaseStatus.CLOSURE_REQUESTED) + countWhere(cb, "planSubmittedAt");
+    long pending = byStatus.get(CaseStatus.CLOSURE_REQUESTED) + submittedPlans();
     return new CaseFigures(
         byStatus, byRisk, byTeam, pending, countTasks(false, today), countTasks(true, today));
   }
@@ -73,21 +64,20 @@ public class CaseOverview {
   /** The team's cases waiting for a supervisor: a case plan or a closure, oldest first. */
   @RolesAllowed(AccessPolicy.SUPERVISOR)
   public List<PendingApproval> pendingApprovals() {
-    CriteriaBuilder cb = em.getCriteriaBuilder();
-    CriteriaQuery<SurvivorCase> query = cb.createQuery(SurvivorCase.class);
-    Root<SurvivorCase> c = query.from(SurvivorCase.class);
-    query
-        .select(c)
-        .where(
-            scope(cb, query, c),
-            cb.or(
-                cb.equal(c.get("status"), CaseStatus.CLOSURE_REQUESTED),
-                cb.and(
-                    cb.equal(c.get("status"), CaseStatus.CASE_PLAN),
-                    cb.isNotNull(c.get("planSubmittedAt")))))
-        .orderBy(cb.asc(c.get("updatedAt")), cb.asc(c.get("id")));
+    Where where =
+        scope()
+            .parameter("closure", CaseStatus.CLOSURE_REQUESTED)
+            .parameter("plan", CaseStatus.CASE_PLAN)
+            .and("(c.status = :closure or (c.status = :plan and c.planSubmittedAt is not null))");
+    TypedQuery<SurvivorCase> query =
+        where.bind(
+            em.createQuery(
+                "select c from SurvivorCase c where "
+                    + where.text()
+                    + " order by c.updatedAt, c.id",
+                SurvivorCase.class));
     List<PendingApproval> pending =
-        em.createQuery(query)
+        query
             .setMaxResults(CaseTasks.MAX_LISTED)
             .getResultStream()
             .map(
@@ -108,63 +98,65 @@ public class CaseOverview {
     return pending;
   }
 
+  /** Counts of the caller's cases by one of their columns (Haven's own attribute names). */
   private <K> Map<K, Long> countBy(String attribute, Function<Object, K> key, CaseStatus... not) {
-    CriteriaBuilder cb = em.getCriteriaBuilder();
-    CriteriaQuery<Tuple> query = cb.createTupleQuery();
-    Root<SurvivorCase> c = query.from(SurvivorCase.class);
-    Expression<?> group = c.get(attribute);
-    List<Predicate> where = new ArrayList<>(List.of(scope(cb, query, c)));
+    Where where = scope();
     if (not.length > 0) {
-      where.add(cb.not(c.get("status").in((Object[]) not)));
+      where.and("c.status not in :not", "not", List.of(not));
     }
-    query.multiselect(group, cb.count(c)).where(where.toArray(Predicate[]::new)).groupBy(group);
     Map<K, Long> counts = new java.util.HashMap<>();
-    for (Tuple row : em.createQuery(query).getResultList()) {
-      if (row.get(0) != null) {
-        counts.put(key.apply(row.get(0)), row.get(1, Long.class));
+    for (Object[] row :
+        where
+            .bind(
+                em.createQuery(
+                    "select c."
+                        + attribute
+                        + ", count(c) from SurvivorCase c where "
+                        + where.text()
+                        + " group by c."
+                        + attribute,
+                    Object[].class))
+            .getResultList()) {
+      if (row[0] != null) {
+        counts.put(key.apply(row[0]), (Long) row[1]);
       }
     }
     return counts;
   }
 
-  private long countWhere(CriteriaBuilder cb, String notNullAttribute) {
-    CriteriaQuery<Long> query = cb.createQuery(Long.class);
-    Root<SurvivorCase> c = query.from(SurvivorCase.class);
-    query
-        .select(cb.count(c))
-        .where(
-            scope(cb, query, c),
-            cb.equal(c.get("status"), CaseStatus.CASE_PLAN),
-            cb.isNotNull(c.get(notNullAttribute)));
-    return em.createQuery(query).getSingleResult();
+  /** Case plans submitted and waiting for a supervisor. */
+  private long submittedPlans() {
+    Where where =
+        scope()
+            .and("c.status = :plan", "plan", CaseStatus.CASE_PLAN)
+            .and("c.planSubmittedAt is not null");
+    return where
+        .bind(
+            em.createQuery("select count(c) from SurvivorCase c where " + where.text(), Long.class))
+        .getSingleResult();
   }
 
   private long countTasks(boolean overdueOnly, LocalDate today) {
     if (access.countsAllTeams()) {
       return 0;
     }
-    CriteriaBuilder cb = em.getCriteriaBuilder();
-    CriteriaQuery<Long> query = cb.createQuery(Long.class);
-    Root<FollowUpTask> task = query.from(FollowUpTask.class);
-    Join<FollowUpTask, SurvivorCase> c = task.join("survivorCase");
-    List<Predicate> where = new ArrayList<>();
-    where.add(cb.equal(task.get("status"), TaskStatus.OPEN));
-    where.add(scope(cb, query, c));
+    Where where = scope().and("t.status = :open", "open", TaskStatus.OPEN);
     if (overdueOnly) {
-      where.add(cb.lessThan(task.get("dueOn"), today));
+      where.and("t.dueOn < :today", "today", today);
     }
-    query.select(cb.count(task)).where(where.toArray(Predicate[]::new));
-    return em.createQuery(query).getSingleResult();
+    return where
+        .bind(
+            em.createQuery(
+                "select count(t) from FollowUpTask t join t.survivorCase c where " + where.text(),
+                Long.class))
+        .getSingleResult();
   }
 
   /** Every team for an administrator's counts; otherwise the caller's own cases or team. */
-  private Predicate scope(
-      CriteriaBuilder cb,
-      jakarta.persistence.criteria.AbstractQuery<?> query,
-      jakarta.persistence.criteria.From<?, SurvivorCase> c) {
+  private Where scope() {
     return access.countsAllTeams()
-        ? cb.conjunction()
-        : CaseRecords.inScope(cb, query, c, access.caseScope().withEmergencyCases(Set.of()));
+        ? new Where()
+        : CaseRecords.scope("c", access.caseScope().withoutBreakGlass());
   }
 
   /** A case waiting for a supervisor's decision. */

@@ -2,6 +2,7 @@ package org.haven.cases.boundary;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import org.haven.cases.control.CaseListing;
 import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.ExploitationType;
 import org.haven.cases.entity.RiskLevel;
@@ -39,6 +40,19 @@ public record CaseSearch(
         status,
         riskLevel,
         assignee == null || assignee.isBlank() ? null : assignee.strip(),
+        exploitationType);
+  }
+
+  /** The same, as the case list's query takes it. */
+  public CaseListing.Criteria criteria() {
+    return new CaseListing.Criteria(
+        name,
+        birthDate == null ? null : birthDate.toString(),
+        phone,
+        documentNumber,
+        status,
+        riskLevel,
+        assignee,
         exploitationType);
   }
 

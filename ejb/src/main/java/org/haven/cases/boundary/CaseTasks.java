@@ -5,16 +5,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.Join;
-import jakarta.persistence.criteria.JoinType;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +26,7 @@ import org.haven.cases.entity.SurvivorCase;
 import org.haven.cases.entity.TaskKind;
 import org.haven.cases.entity.TaskStatus;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.database.control.Where;
 import org.haven.problems.Checks;
 import org.haven.problems.InvalidField;
 
@@ -163,29 +157,30 @@ public class CaseTasks {
    * (assigned to them, or on the cases they hold with nobody named); a supervisor's whole team's.
    */
   public List<TaskView> openTasks(boolean overdueOnly) {
-    CaseScope scope = access.caseScope().withEmergencyCases(java.util.Set.of());
-    CriteriaBuilder cb = em.getCriteriaBuilder();
-    CriteriaQuery<FollowUpTask> query = cb.createQuery(FollowUpTask.class);
-    Root<FollowUpTask> task = query.from(FollowUpTask.class);
-    Join<FollowUpTask, SurvivorCase> c = task.join("survivorCase");
-    List<Predicate> where = new ArrayList<>();
-    where.add(cb.equal(task.get("status"), TaskStatus.OPEN));
-    where.add(CaseRecords.inScope(cb, query, c, scope));
+    CaseScope scope = access.caseScope().withoutBreakGlass();
+    LocalDate today = LocalDate.now();
+    Where where = CaseRecords.scope("c", scope).and("t.status = :open", "open", TaskStatus.OPEN);
+    String join = "";
     if (scope.reach() == CaseScope.Reach.OWN_ASSIGNMENTS) {
       // A left join: a task with nobody named belongs to whoever holds the case.
-      Join<FollowUpTask, StaffMember> assignee = task.join("assignee", JoinType.LEFT);
-      where.add(
-          cb.or(cb.equal(assignee.get("subject"), scope.subject()), cb.isNull(assignee.get("id"))));
+      join = " left join t.assignee a";
+      where.and("(a.subject = :me or a.id is null)", "me", scope.subject());
     }
-    LocalDate today = LocalDate.now();
     if (overdueOnly) {
-      where.add(cb.lessThan(task.get("dueOn"), today));
+      where.and("t.dueOn < :today", "today", today);
     }
-    query
-        .select(task)
-        .where(where.toArray(Predicate[]::new))
-        .orderBy(cb.asc(task.get("dueOn")), cb.asc(task.get("id")));
-    List<FollowUpTask> found = em.createQuery(query).setMaxResults(MAX_LISTED).getResultList();
+    List<FollowUpTask> found =
+        where
+            .bind(
+                em.createQuery(
+                    "select t from FollowUpTask t join t.survivorCase c"
+                        + join
+                        + " where "
+                        + where.text()
+                        + " order by t.dueOn, t.id",
+                    FollowUpTask.class))
+            .setMaxResults(MAX_LISTED)
+            .getResultList();
     Map<SurvivorCase, Optional<FieldCipher>> ciphers = new HashMap<>();
     List<TaskView> tasks =
         found.stream()

@@ -4,13 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.criteria.AbstractQuery;
-import jakarta.persistence.criteria.CriteriaBuilder;
-import jakarta.persistence.criteria.CriteriaQuery;
-import jakarta.persistence.criteria.From;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -20,10 +15,10 @@ import org.haven.audit.boundary.AuditTrail;
 import org.haven.audit.boundary.AuditTrail.Entry;
 import org.haven.audit.entity.AuditAction;
 import org.haven.audit.entity.AuditEvent.Outcome;
-import org.haven.cases.entity.CaseAssignment;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.crypto.boundary.FieldCrypto;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.database.control.Where;
 import org.haven.problems.Checks;
 import org.haven.problems.Conflict;
 import org.haven.problems.NotFound;
@@ -49,7 +44,7 @@ public class CaseRecords {
 
   /** The record if the caller may change it: break-glass opens a case for reading only. */
   public Optional<SurvivorCase> changeable(String caseNumber) {
-    return inScope(caseNumber, access.caseScope().withEmergencyCases(Set.of()));
+    return inScope(caseNumber, access.caseScope().withoutBreakGlass());
   }
 
   /** Like {@link #readable}, with the attempt on an absent case recorded in the trail. */
@@ -73,41 +68,77 @@ public class CaseRecords {
     if (caseNumber == null || caseNumber.length() > 20) {
       return Optional.empty();
     }
-    CriteriaBuilder cb = em.getCriteriaBuilder();
-    CriteriaQuery<SurvivorCase> query = cb.createQuery(SurvivorCase.class);
-    Root<SurvivorCase> root = query.from(SurvivorCase.class);
-    query
-        .select(root)
-        .where(cb.equal(root.get("caseNumber"), caseNumber), inScope(cb, query, root, scope));
-    return em.createQuery(query).getResultStream().findFirst();
+    Where where = scope("c", scope).and("c.caseNumber = :caseNumber", "caseNumber", caseNumber);
+    return where
+        .bind(
+            em.createQuery(
+                "select c, k from SurvivorCase c " + WITH_DATA_KEY + " where " + where.text(),
+                Object[].class))
+        .getResultStream()
+        .findFirst()
+        .map(row -> (SurvivorCase) row[0]);
   }
 
-  /** The caller's scope as a condition on cases: the translation of {@link CaseScope}. */
-  public static Predicate inScope(
-      CriteriaBuilder cb, AbstractQuery<?> query, From<?, SurvivorCase> root, CaseScope scope) {
-    Predicate regular = regularScope(cb, query, root, scope);
-    return scope.emergencyCases().isEmpty()
-        ? regular
-        : cb.or(regular, root.get("id").in(scope.emergencyCases()));
+  /**
+   * Loads each case's data key in the same statement (into the persistence context, where opening
+   * the case finds it): {@code select c, k from SurvivorCase c WITH_DATA_KEY where …}.
+   */
+  public static final String WITH_DATA_KEY =
+      "left join DataKey k on k.owner = concat('"
+          + SurvivorCase.DATA_KEY_OWNER_PREFIX
+          + "', c.caseNumber)";
+
+  /** Which of these case numbers the caller may see (break-glass included): one query for all. */
+  public Set<String> readableNumbers(Collection<String> caseNumbers) {
+    if (caseNumbers.isEmpty()) {
+      return Set.of();
+    }
+    Where where =
+        scope("c", access.caseScope()).and("c.caseNumber in :numbers", "numbers", caseNumbers);
+    return Set.copyOf(
+        where
+            .bind(
+                em.createQuery(
+                    "select c.caseNumber from SurvivorCase c where " + where.text(), String.class))
+            .getResultList());
   }
 
-  private static Predicate regularScope(
-      CriteriaBuilder cb, AbstractQuery<?> query, From<?, SurvivorCase> root, CaseScope scope) {
-    return switch (scope.reach()) {
-      case TEAM -> cb.equal(root.get("owningTeam"), scope.team());
-      case OWN_ASSIGNMENTS -> {
-        Subquery<Long> assigned = query.subquery(Long.class);
-        Root<CaseAssignment> assignment = assigned.from(CaseAssignment.class);
-        assigned
-            .select(assignment.get("id"))
-            .where(
-                cb.equal(assignment.get("survivorCase"), root),
-                cb.equal(assignment.get("caseworker").get("subject"), scope.subject()),
-                cb.isNull(assignment.get("endedAt")));
-        yield cb.exists(assigned);
-      }
-      case NOTHING -> cb.disjunction();
-    };
+  /**
+   * The caller's scope as a JPQL condition on the cases named {@code c}: the one translation of
+   * {@link CaseScope}, its break-glass openings checked in the same statement.
+   */
+  public static Where scope(String c, CaseScope scope) {
+    Where where = new Where();
+    String regular =
+        switch (scope.reach()) {
+          case TEAM -> {
+            where.parameter("scopeTeam", scope.team());
+            yield c + ".owningTeam = :scopeTeam";
+          }
+          case OWN_ASSIGNMENTS -> {
+            where.parameter("scopeSubject", scope.subject());
+            yield "exists (select 1 from CaseAssignment scopeAssignment"
+                + " where scopeAssignment.survivorCase = "
+                + c
+                + " and scopeAssignment.caseworker.subject = :scopeSubject"
+                + " and scopeAssignment.endedAt is null)";
+          }
+          case NOTHING -> "1 = 0";
+        };
+    if (!scope.breakGlass()) {
+      return where.and(regular);
+    }
+    return where
+        .parameter("breakGlassSubject", scope.subject())
+        .parameter("breakGlassNow", Instant.now())
+        .and(
+            "("
+                + regular
+                + " or "
+                + c
+                + ".id in (select breakGlass.survivorCase.id from BreakGlassAccess breakGlass"
+                + " where breakGlass.staff.subject = :breakGlassSubject"
+                + " and breakGlass.expiresAt > :breakGlassNow))");
   }
 
   /**

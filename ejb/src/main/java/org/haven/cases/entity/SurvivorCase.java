@@ -193,9 +193,13 @@ public class SurvivorCase {
     assignments.add(new CaseAssignment(this, caseworker, assignedBy, when));
   }
 
+  /** The owners of survivors' data keys: this prefix and the case number. */
+  public static final String DATA_KEY_OWNER_PREFIX = "case:";
+
   /** Whose data key seals this case's protected fields. */
   public String dataKeyOwner() {
-    return "case:" + Objects.requireNonNull(caseNumber, "a case is sealed once it has a number");
+    return DATA_KEY_OWNER_PREFIX
+        + Objects.requireNonNull(caseNumber, "a case is sealed once it has a number");
   }
 
   /** Seals the survivor's identity and the narrative with the survivor's data key. */

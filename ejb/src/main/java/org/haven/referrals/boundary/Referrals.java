@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.access.boundary.CaseScope;
 import org.haven.audit.boundary.AuditTrail;
@@ -251,7 +250,7 @@ public class Referrals {
    */
   @RolesAllowed(AccessPolicy.SUPERVISOR)
   public List<ReferralView> awaitingApproval() {
-    CaseScope scope = access.caseScope().withEmergencyCases(Set.of());
+    CaseScope scope = access.caseScope().withoutBreakGlass();
     if (scope.reach() != CaseScope.Reach.TEAM) {
       return List.of();
     }
@@ -289,7 +288,7 @@ public class Referrals {
    */
   @RolesAllowed(AccessPolicy.SUPERVISOR)
   public long awaitingApprovalCount() {
-    CaseScope scope = access.caseScope().withEmergencyCases(Set.of());
+    CaseScope scope = access.caseScope().withoutBreakGlass();
     if (scope.reach() != CaseScope.Reach.TEAM) {
       return 0;
     }

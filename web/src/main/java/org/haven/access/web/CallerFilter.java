@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.access.boundary.Caller;
 import org.haven.access.boundary.Staff;
-import org.haven.access.entity.StaffMember;
 import org.haven.api.Problem;
 import org.haven.audit.boundary.AnonymousRefusals;
 import org.haven.audit.boundary.AuditTrail;
@@ -87,7 +86,7 @@ public class CallerFilter extends HttpFilter {
     }
     startRequest(request, response);
     if (identify(request)) {
-      if (provision(request).isDisabled()) {
+      if (!admitted(request)) {
         denied(request, request.getMethod(), request.getRequestURI(), 403);
         refuse(request, response);
         return;
@@ -184,16 +183,17 @@ public class CallerFilter extends HttpFilter {
   }
 
   /**
-   * Provisions the user into Haven on their first request and keeps their record current. Two first
-   * requests at once race for the same row; the loser finds the winner's on its retry.
+   * Provisions the user into Haven on their first request and keeps their record current; whether
+   * they may go on. Two first requests at once race for the same row; the loser finds the winner's
+   * on its retry.
    */
-  private StaffMember provision(HttpServletRequest request) {
+  private boolean admitted(HttpServletRequest request) {
     boolean caseworker = request.isUserInRole(AccessPolicy.CASEWORKER);
     boolean supervisor = request.isUserInRole(AccessPolicy.SUPERVISOR);
     try {
-      return staff.signedIn(caller, caseworker, supervisor);
+      return staff.admits(caller, caseworker, supervisor);
     } catch (EJBException firstSignInRace) {
-      return staff.signedIn(caller, caseworker, supervisor);
+      return staff.admits(caller, caseworker, supervisor);
     }
   }
 

@@ -5,10 +5,18 @@ import java.util.List;
 import org.haven.cases.boundary.CaseFile;
 import org.haven.paging.Page;
 
-/** One page of {@code GET /api/v1/cases}. {@code page} is zero-based. */
-@JsonbPropertyOrder({"items", "page", "size", "totalItems", "totalPages"})
+/**
+ * One page of {@code GET /api/v1/cases}. {@code page} is zero-based. The total counts up to 1,000
+ * matches: beyond, {@code totalItems} is where counting stopped and {@code totalExact} is false.
+ */
+@JsonbPropertyOrder({"items", "page", "size", "totalItems", "totalPages", "totalExact"})
 public record CaseList(
-    List<CaseDocument> items, int page, int size, long totalItems, long totalPages) {
+    List<CaseDocument> items,
+    int page,
+    int size,
+    long totalItems,
+    long totalPages,
+    boolean totalExact) {
 
   static CaseList of(Page<CaseFile> page) {
     return new CaseList(
@@ -16,6 +24,7 @@ public record CaseList(
         page.page(),
         page.size(),
         page.totalItems(),
-        page.totalPages());
+        page.totalPages(),
+        page.totalExact());
   }
 }

@@ -37,6 +37,9 @@ import org.primefaces.model.SortOrder;
 @ViewScoped
 public class CaseListView implements Serializable {
 
+  private boolean totalExact = true;
+  private long counted;
+
   private static final long serialVersionUID = 1L;
 
   @Inject CaseFiles caseFiles;
@@ -251,12 +254,27 @@ public class CaseListView implements Serializable {
     this.documentNumber = documentNumber;
   }
 
+  /** Whether the list's total is exact, or only where counting stopped ("more than"). */
+  public boolean isTotalExact() {
+    return totalExact;
+  }
+
+  /** How many the list counted: all of them when exact, else where counting stopped. */
+  public long getCounted() {
+    return counted;
+  }
+
   private final class CasePages extends LazyDataModel<CaseFile> {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * PrimeFaces asks before it loads; {@link #load} answers with the real total of the same query.
+     * A count here as well would cost a second query for every page, and too small a guess would
+     * make PrimeFaces move back to the first page.
+     */
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-      return Math.toIntExact(caseFiles.count());
+      return Integer.MAX_VALUE;
     }
 
     @Override
@@ -272,6 +290,8 @@ public class CaseListView implements Serializable {
               sort == null || sort.getOrder() != SortOrder.DESCENDING);
       var page = caseFiles.list(request, search);
       setRowCount(Math.toIntExact(page.totalItems()));
+      totalExact = page.totalExact();
+      counted = page.totalItems();
       return page.items();
     }
 

@@ -1,4 +1,4 @@
-package org.haven.cases.boundary;
+package org.haven.cases.control;
 
 import java.util.Arrays;
 import java.util.Optional;
