@@ -6,7 +6,9 @@ import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Optional;
+import org.haven.access.control.EmergencyGrants;
 import org.haven.access.entity.StaffMember;
 
 /**
@@ -25,6 +27,7 @@ public class AccessPolicy {
   @Resource SessionContext context;
   @Inject Caller caller;
   @Inject Staff staff;
+  @Inject EmergencyGrants emergencyGrants;
 
   /**
    * The cases the caller may see: a supervisor their team's, a caseworker those assigned now; and
@@ -39,7 +42,16 @@ public class AccessPolicy {
     } else {
       return CaseScope.nothing();
     }
-    return caller.isIdentified() ? scope.withBreakGlassOf(caller.subject()) : scope;
+    return caller.isIdentified()
+        ? scope.withEmergencyCases(emergencyGrants.of(caller.subject(), Instant.now()))
+        : scope;
+  }
+
+  /** The caller was just granted a break-glass opening: their scope grows once it commits. */
+  public void brokeGlass() {
+    if (caller.isIdentified()) {
+      emergencyGrants.changed(caller.subject());
+    }
   }
 
   /** Break-glass is for staff who work on cases; administrators never read survivor data. */

@@ -1,12 +1,13 @@
 package org.haven.access.boundary;
 
+import java.util.Set;
+
 /**
  * Which survivor cases a caller may see: those of a team (supervisors), those assigned to them now
- * (caseworkers), or none; and, with {@code breakGlass}, any case the caller (their {@code subject})
- * opened by break-glass, until that expires. Decided by {@link AccessPolicy}; the case queries only
- * translate it, in the same statement as the rest of the query.
+ * (caseworkers), or none; plus any case they opened by break-glass, until that expires. Decided by
+ * {@link AccessPolicy}; the case queries only translate it.
  */
-public record CaseScope(Reach reach, String team, String subject, boolean breakGlass) {
+public record CaseScope(Reach reach, String team, String subject, Set<Long> emergencyCases) {
 
   public enum Reach {
     TEAM,
@@ -14,27 +15,29 @@ public record CaseScope(Reach reach, String team, String subject, boolean breakG
     NOTHING
   }
 
+  public CaseScope {
+    emergencyCases = emergencyCases == null ? Set.of() : Set.copyOf(emergencyCases);
+  }
+
   public static CaseScope team(String team) {
-    return new CaseScope(Reach.TEAM, team, null, false);
+    return new CaseScope(Reach.TEAM, team, null, Set.of());
   }
 
   public static CaseScope assignedTo(String subject) {
-    return new CaseScope(Reach.OWN_ASSIGNMENTS, null, subject, false);
+    return new CaseScope(Reach.OWN_ASSIGNMENTS, null, subject, Set.of());
   }
 
   public static CaseScope nothing() {
-    return new CaseScope(Reach.NOTHING, null, null, false);
+    return new CaseScope(Reach.NOTHING, null, null, Set.of());
   }
 
-  /** The same scope plus the cases this caller opened by break-glass and may still read. */
-  public CaseScope withBreakGlassOf(String caller) {
-    return new CaseScope(reach, team, caller == null ? subject : caller, caller != null);
+  /** The same scope with break-glass openings added. */
+  public CaseScope withEmergencyCases(Set<Long> caseIds) {
+    return new CaseScope(reach, team, subject, caseIds);
   }
 
   /** The same scope without break-glass openings: what the caller may change. */
   public CaseScope withoutBreakGlass() {
-    return breakGlass
-        ? new CaseScope(reach, team, reach == Reach.OWN_ASSIGNMENTS ? subject : null, false)
-        : this;
+    return emergencyCases.isEmpty() ? this : withEmergencyCases(Set.of());
   }
 }

@@ -87,8 +87,13 @@ public class Staff {
       em.flush();
       joined.fire(new JoinedTeam(member.getId(), member.getTeam(), supervisor));
     }
-    if (member.getLastSeenAt().isBefore(now.minus(SEEN_GRANULARITY))) {
-      member.seenAt(now);
+    if (known.isPresent() && member.getLastSeenAt().isBefore(now.minus(SEEN_GRANULARITY))) {
+      // Not through the entity's version: a user's requests at once must not conflict over it.
+      em.createQuery(
+              "update StaffMember s set s.lastSeenAt = :now where s.id = :id and s.lastSeenAt < :now")
+          .setParameter("now", now)
+          .setParameter("id", member.getId())
+          .executeUpdate();
     }
     return member;
   }

@@ -1,6 +1,7 @@
 package org.haven.cases.boundary;
 
 import java.util.List;
+import java.util.Optional;
 import org.haven.access.entity.StaffMember;
 import org.haven.cases.entity.ExploitationProfile;
 import org.haven.cases.entity.SurvivorCase;
@@ -35,9 +36,17 @@ public final class CaseFile {
       boolean unreadable) {
     this.unreadable = unreadable;
     this.record = record;
-    // Read now, inside the boundary's transaction: the codes live in their own table.
+    // Read now, inside the boundary's transaction: the codes live in their own table, and the
+    // staff a case names are loaded only when first asked for.
     this.exploitation = record.exploitation();
-    record.riskAssessedBy().map(StaffMember::getDisplayName);
+    for (Optional<StaffMember> named :
+        List.of(
+            record.riskAssessedBy(),
+            record.currentCaseworker(),
+            record.erasureRequestedBy(),
+            record.erasedBy())) {
+      named.map(StaffMember::getDisplayName);
+    }
     this.survivor = survivor;
     this.narrative = narrative;
     this.possibleDuplicates = List.copyOf(possibleDuplicates);

@@ -426,6 +426,7 @@ public class CaseFiles {
         new BreakGlassAccess(
             c, access.actor(), purpose, now, now.plus(BREAK_GLASS_MINUTES, ChronoUnit.MINUTES));
     em.persist(grant);
+    access.brokeGlass();
     crypto.cipherOf(c.dataKeyOwner()).ifPresent(cipher -> grant.explain(cipher, explanation));
     em.flush();
     audit.record(
@@ -778,7 +779,6 @@ public class CaseFiles {
   }
 
   private CaseFile opened(SurvivorCase c, List<PossibleDuplicate> duplicates) {
-    c.currentCaseworker().map(StaffMember::getDisplayName);
     if (c.isErased()) {
       return new CaseFile(c, null, null, duplicates);
     }

@@ -57,7 +57,7 @@ public class CaseListing {
                 em.createQuery(
                     "select c, k from SurvivorCase c "
                         + CaseRecords.WITH_DATA_KEY
-                        + " where "
+                        + " left join fetch c.riskAssessedBy where "
                         + where.text()
                         + " order by "
                         + ordering(request),

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -72,7 +71,13 @@ public class CaseRecords {
     return where
         .bind(
             em.createQuery(
-                "select c, k from SurvivorCase c " + WITH_DATA_KEY + " where " + where.text(),
+                "select c, k from SurvivorCase c "
+                    + WITH_DATA_KEY
+                    // What opening a case reads (an entity graph would cost a translation each
+                    // time).
+                    + " left join fetch c.riskAssessedBy left join fetch c.exploitationCodes"
+                    + " left join fetch c.assignments where "
+                    + where.text(),
                 Object[].class))
         .getResultStream()
         .findFirst()
@@ -105,7 +110,7 @@ public class CaseRecords {
 
   /**
    * The caller's scope as a JPQL condition on the cases named {@code c}: the one translation of
-   * {@link CaseScope}, its break-glass openings checked in the same statement.
+   * {@link CaseScope}.
    */
   public static Where scope(String c, CaseScope scope) {
     Where where = new Where();
@@ -125,20 +130,12 @@ public class CaseRecords {
           }
           case NOTHING -> "1 = 0";
         };
-    if (!scope.breakGlass()) {
+    if (scope.emergencyCases().isEmpty()) {
       return where.and(regular);
     }
     return where
-        .parameter("breakGlassSubject", scope.subject())
-        .parameter("breakGlassNow", Instant.now())
-        .and(
-            "("
-                + regular
-                + " or "
-                + c
-                + ".id in (select breakGlass.survivorCase.id from BreakGlassAccess breakGlass"
-                + " where breakGlass.staff.subject = :breakGlassSubject"
-                + " and breakGlass.expiresAt > :breakGlassNow))");
+        .parameter("emergencyCases", scope.emergencyCases())
+        .and("(" + regular + " or " + c + ".id in :emergencyCases)");
   }
 
   /**
