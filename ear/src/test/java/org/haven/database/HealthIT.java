@@ -35,6 +35,10 @@ class HealthIT {
         .body("checks.find { it.name == 'haven-database' }.data.database", equalTo(expected))
         .body("checks.find { it.name == 'haven-database' }.data.migrationsFailed", equalTo(0))
         .body("checks.find { it.name == 'haven-database' }.data.schemaVersion", notNullValue())
+        .body(
+            "checks.find { it.name == 'haven-database' }.data.auditEventsWaitingForTheChain",
+            notNullValue())
+        .body("checks.find { it.name == 'haven-database' }.data.auditChainLength", notNullValue())
         .body("checks.find { it.name == 'deployments-status' }.status", equalTo("UP"));
   }
 }

@@ -38,7 +38,11 @@ public class AccessPolicy {
     if (context.isCallerInRole(SUPERVISOR)) {
       scope = caller.team().map(CaseScope::team).orElse(CaseScope.nothing());
     } else if (context.isCallerInRole(CASEWORKER) && caller.isIdentified()) {
-      scope = CaseScope.assignedTo(caller.subject());
+      Optional<Long> staffId = staff.idOf(caller.subject());
+      if (staffId.isEmpty()) {
+        return CaseScope.nothing(); // not provisioned: nothing is assigned to them
+      }
+      scope = CaseScope.assignedTo(caller.subject(), staffId.get());
     } else {
       return CaseScope.nothing();
     }

@@ -1,7 +1,11 @@
 package org.haven.access.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,12 +29,14 @@ public class Staff {
   @PersistenceContext EntityManager em;
   @Inject Event<JoinedTeam> joined;
   @Inject StaffSightings sightings;
+  @Resource SessionContext context;
 
   /**
    * Whether a signed-in user may go on: not disabled in Haven. Their record is provisioned and
    * refreshed as by {@link #signedIn}, but an unchanged user seen in the last seconds costs no
    * database round trip ({@link StaffSightings}).
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public boolean admits(Caller caller, boolean caseworker, boolean supervisor) {
     Instant now = Instant.now();
     StaffSightings.Sighting described =
@@ -47,7 +53,10 @@ public class Staff {
     if (disabled.isPresent()) {
       return !disabled.get();
     }
-    StaffMember member = signedIn(caller, caseworker, supervisor);
+    // Through the container, so that the change gets its transaction (this call has none).
+    StaffMember member =
+        context.getBusinessObject(Staff.class).signedIn(caller, caseworker, supervisor);
+    sightings.knownAs(caller.subject(), member.getId());
     sightings.remember(
         caller.subject(),
         new StaffSightings.Sighting(
@@ -98,14 +107,22 @@ public class Staff {
     return member;
   }
 
+  /** The id of the staff member with this Keycloak subject; it never changes, so it is kept. */
+  public Optional<Long> idOf(String subject) {
+    return sightings.idOf(subject).or(() -> bySubject(subject).map(StaffMember::getId));
+  }
+
   public Optional<StaffMember> bySubject(String subject) {
     if (subject == null) {
       return Optional.empty();
     }
-    return em.unwrap(org.hibernate.Session.class)
-        .byNaturalId(StaffMember.class)
-        .using("subject", subject)
-        .loadOptional();
+    Optional<StaffMember> found =
+        em.unwrap(org.hibernate.Session.class)
+            .byNaturalId(StaffMember.class)
+            .using("subject", subject)
+            .loadOptional();
+    found.ifPresent(member -> sightings.knownAs(subject, member.getId()));
+    return found;
   }
 
   public Optional<StaffMember> byUsername(String username) {

@@ -34,6 +34,7 @@ public class StaffSightings {
       Instant until) {}
 
   private final Map<String, Sighting> seen = new ConcurrentHashMap<>();
+  private final Map<String, Long> ids = new ConcurrentHashMap<>();
 
   @Resource TransactionSynchronizationRegistry transactions;
 
@@ -44,6 +45,18 @@ public class StaffSightings {
       return Optional.empty();
     }
     return Optional.of(last.disabled());
+  }
+
+  /** The staff id of a Keycloak subject, once seen (it never changes). */
+  public Optional<Long> idOf(String subject) {
+    return subject == null ? Optional.empty() : Optional.ofNullable(ids.get(subject));
+  }
+
+  public void knownAs(String subject, long staffId) {
+    if (ids.size() > 100_000) {
+      ids.clear();
+    }
+    ids.put(subject, staffId);
   }
 
   public void remember(String subject, Sighting sighting) {

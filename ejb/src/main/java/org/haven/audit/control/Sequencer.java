@@ -59,8 +59,12 @@ public final class Sequencer {
 
   /** Links up to one batch of pending events, if this candidate holds (or takes) the lease. */
   public Batch sequence(Connection db, Instant now) throws SQLException {
-    if (heldByAnother(head(db, false), now)) {
-      return new Batch(false, 0, head(db, false));
+    Head seen = head(db, false);
+    if (heldByAnother(seen, now)) {
+      return new Batch(false, 0, seen);
+    }
+    if (holdsLease(seen, now) && !renewalDue(seen, now) && nothingPending(db)) {
+      return new Batch(true, 0, seen); // idle: no lock taken, nothing written
     }
     Head head = head(db, true); // waits for a batch another candidate has under way
     if (heldByAnother(head, now)) {
@@ -109,10 +113,7 @@ public final class Sequencer {
       }
     }
     Instant leaseUntil = head.leaseUntil();
-    boolean renew =
-        !candidate.equals(head.holder())
-            || leaseUntil == null
-            || leaseUntil.isBefore(now.plus(lease.dividedBy(2)));
+    boolean renew = !holdsLease(head, now) || renewalDue(head, now);
     if (!pending.isEmpty() || renew) {
       leaseUntil = renew ? now.plus(lease) : leaseUntil;
       try (PreparedStatement update =
@@ -137,6 +138,24 @@ public final class Sequencer {
                 + " where id = 1 and sequencer = ?")) {
       update.setString(1, candidate);
       update.executeUpdate();
+    }
+  }
+
+  private boolean holdsLease(Head head, Instant now) {
+    return candidate.equals(head.holder())
+        && head.leaseUntil() != null
+        && head.leaseUntil().isAfter(now);
+  }
+
+  /** Renewed once half of it has passed, so that a busy sequencer never loses it. */
+  private boolean renewalDue(Head head, Instant now) {
+    return head.leaseUntil() == null || head.leaseUntil().isBefore(now.plus(lease.dividedBy(2)));
+  }
+
+  private static boolean nothingPending(Connection db) throws SQLException {
+    try (PreparedStatement query = db.prepareStatement("select 1 from audit_pending limit 1");
+        ResultSet row = query.executeQuery()) {
+      return !row.next();
     }
   }
 

@@ -121,11 +121,12 @@ public class CaseRecords {
             yield c + ".owningTeam = :scopeTeam";
           }
           case OWN_ASSIGNMENTS -> {
-            where.parameter("scopeSubject", scope.subject());
+            // By the staff id: the assignment's own column, no join to find the subject.
+            where.parameter("scopeStaff", scope.staffId());
             yield "exists (select 1 from CaseAssignment scopeAssignment"
                 + " where scopeAssignment.survivorCase = "
                 + c
-                + " and scopeAssignment.caseworker.subject = :scopeSubject"
+                + " and scopeAssignment.caseworker.id = :scopeStaff"
                 + " and scopeAssignment.endedAt is null)";
           }
           case NOTHING -> "1 = 0";

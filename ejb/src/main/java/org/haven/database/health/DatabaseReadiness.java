@@ -48,6 +48,7 @@ public class DatabaseReadiness implements HealthCheck {
         String version = schemaVersion(statement, history.getLong(3));
         if (version != null) {
           response.withData("schemaVersion", version);
+          auditQueue(statement, response);
         }
         return response.status(connection.isValid(2) && failed == 0 && version != null).build();
       }
@@ -57,6 +58,29 @@ public class DatabaseReadiness implements HealthCheck {
           .withData("error", "database unavailable (SQL state " + e.getSQLState() + ")")
           .down()
           .build();
+    }
+  }
+
+  /**
+   * How far the audit sequencer is behind, for operators: events committed but not yet linked into
+   * the chain, and which server holds the sequencer's lease. Information, not a reason to stop
+   * serving (the verifier reports events left unlinked too long).
+   */
+  private static void auditQueue(Statement statement, HealthCheckResponseBuilder response)
+      throws SQLException {
+    try (ResultSet queue = statement.executeQuery("select count(*) from audit_pending")) {
+      queue.next();
+      response.withData("auditEventsWaitingForTheChain", queue.getLong(1));
+    } catch (SQLException olderSchema) {
+      return; // before migration 12 there is no queue
+    }
+    try (ResultSet head =
+        statement.executeQuery("select last_seq, sequencer from audit_chain_head where id = 1")) {
+      if (head.next()) {
+        response.withData("auditChainLength", head.getLong(1));
+        String holder = head.getString(2);
+        response.withData("auditSequencer", holder == null ? "none" : holder);
+      }
     }
   }
 
