@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
 import org.haven.it.Keycloak;
@@ -27,9 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Who may call what: every REST endpoint against every kind of caller, as one table that reads like
- * DOMAIN.md's. {@code {case}} is a case of team north, assigned to caseworker.north and registered
- * fresh for each cell; {@code {user}} is caseworker2.north, and the administrator's calls on it
- * change nothing (roles it has, a team it is in), so the table leaves no trace.
+ * the one in docs/security/roles.md. {@code {case}} is a case of team north, assigned to
+ * caseworker.north and registered fresh for each cell; {@code {user}} is caseworker2.north, and the
+ * administrator's calls on it change nothing (roles it has, a team it is in), so the table leaves
+ * no trace.
  */
 @ExtendWith(ArquillianExtension.class)
 class AccessTableIT {
@@ -309,24 +312,19 @@ class AccessTableIT {
 
   /** Another test's rotation may still run; starting one then is a 409, not an access matter. */
   static void awaitNoRotation() {
-    for (int i = 0; i < 300; i++) {
-      String state =
-          given()
-              .baseUri(HavenDeployment.api().toString())
-              .auth()
-              .oauth2(token(DemoStaff.ADMIN))
-              .get("/admin/keys")
-              .path("rotation.state");
-      if (!"RUNNING".equals(state)) {
-        return;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                !"RUNNING"
+                    .equals(
+                        given()
+                            .baseUri(HavenDeployment.api().toString())
+                            .auth()
+                            .oauth2(token(DemoStaff.ADMIN))
+                            .get("/admin/keys")
+                            .path("rotation.state")));
   }
 
   @Deployment(testable = false)

@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.awaitility.Awaitility;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
 import org.haven.it.Keycloak;
@@ -380,25 +382,29 @@ class AuditApiIT {
 
   @Test
   void aKeyRotationIsRecordedWhenItStartsAndWhenItEnds() throws InterruptedException {
-    Response started = as(DemoStaff.ADMIN).post("/admin/keys/rotation");
-    for (int i = 0; i < 100 && started.statusCode() == 409; i++) {
-      Thread.sleep(200); // another test's rotation still runs
-      started = as(DemoStaff.ADMIN).post("/admin/keys/rotation");
-    }
+    // Another test's rotation may still run: start ours once it has finished.
+    Response[] attempt = new Response[1];
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                (attempt[0] = as(DemoStaff.ADMIN).post("/admin/keys/rotation")).statusCode()
+                    != 409);
+    Response started = attempt[0];
     assertEquals(202, started.statusCode(), started.asString());
     String key = started.path("rotation.newKeyId");
     assertEquals(key, onlyEvent(started, "KEY_ROTATION_STARTED", "SUCCESS").get("objectId"));
-    for (int i = 0; i < 150; i++) {
-      List<Map<String, Object>> finished =
-          as(DemoStaff.ADMIN)
-              .get("/audit/events?action=KEY_ROTATION_FINISHED&size=100")
-              .path("items");
-      if (finished.stream().anyMatch(e -> key.equals(e.get("objectId")))) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("no KEY_ROTATION_FINISHED event for key " + key);
+    Awaitility.await("a KEY_ROTATION_FINISHED event for key " + key)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                as(DemoStaff.ADMIN)
+                    .get("/audit/events?action=KEY_ROTATION_FINISHED&size=100")
+                    .jsonPath()
+                    .getList("items.objectId")
+                    .contains(key));
   }
 
   @Test

@@ -11,7 +11,6 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.haven.it.HavenDeployment;
 import org.haven.it.Keycloak;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -112,22 +112,28 @@ class KeyRotationIT {
           });
     }
 
-    Thread.sleep(500);
+    // The caseworkers are at work (each has gone round a few times) before the rotation starts.
+    Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> requests.get() >= 24);
     Response started = api(ADMIN).post("/admin/keys/rotation");
     assertEquals(202, started.statusCode(), started.asString());
     String newKey = started.path("rotation.newKeyId");
-    Map<String, Object> status = null;
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    List<Map<String, Object>> last = new ArrayList<>();
     List<String> seen = new ArrayList<>();
-    while (Instant.now().isBefore(deadline)) {
-      status = api(ADMIN).get("/admin/keys").then().statusCode(200).extract().path("rotation");
-      seen.add(status.get("state") + " " + status.get("rewrapped") + "/" + status.get("total"));
-      if (!"RUNNING".equals(status.get("state"))) {
-        break;
-      }
-      Thread.sleep(100);
-    }
-    Thread.sleep(500);
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              Map<String, Object> now =
+                  api(ADMIN).get("/admin/keys").then().statusCode(200).extract().path("rotation");
+              last.add(0, now);
+              seen.add(now.get("state") + " " + now.get("rewrapped") + "/" + now.get("total"));
+              return !"RUNNING".equals(now.get("state"));
+            });
+    Map<String, Object> status = last.get(0);
+    // And they go on working under the new key for a while before they stop.
+    int before = requests.get();
+    Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> requests.get() >= before + 12);
     stop.set(true);
     pool.shutdown();
     assertTrue(pool.awaitTermination(2, TimeUnit.MINUTES));

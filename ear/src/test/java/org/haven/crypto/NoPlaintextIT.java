@@ -21,13 +21,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.haven.cases.boundary.BreakGlass;
+import org.haven.cases.boundary.CaseErasure;
 import org.haven.cases.boundary.CaseFile;
-import org.haven.cases.boundary.CaseFiles;
+import org.haven.cases.boundary.CaseNotes;
 import org.haven.cases.boundary.CasePlans;
+import org.haven.cases.boundary.CaseQueries;
+import org.haven.cases.boundary.CaseRegistration;
 import org.haven.cases.boundary.CaseSearch;
-import org.haven.cases.boundary.CaseServices;
 import org.haven.cases.boundary.CaseTasks;
+import org.haven.cases.boundary.CaseTransitions;
 import org.haven.cases.boundary.Consents;
+import org.haven.cases.boundary.ServiceDelivery;
 import org.haven.cases.entity.BreakGlassPurpose;
 import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.ConsentMethod;
@@ -78,11 +83,16 @@ class NoPlaintextIT {
     return HavenDeployment.withTest(NoPlaintextIT.class);
   }
 
-  @Inject CaseFiles caseFiles;
+  @Inject BreakGlass emergency;
+  @Inject CaseErasure erasure;
+  @Inject CaseNotes caseNotes;
+  @Inject CaseQueries caseQueries;
+  @Inject CaseRegistration registration;
+  @Inject CaseTransitions transitions;
   @Inject Consents consents;
   @Inject CasePlans plans;
   @Inject CaseTasks tasks;
-  @Inject CaseServices services;
+  @Inject ServiceDelivery services;
   @Inject ServiceDirectory directory;
   @Inject Referrals referrals;
   @Inject ActAs act;
@@ -109,7 +119,7 @@ class NoPlaintextIT {
     return act.as(
         user,
         () ->
-            caseFiles.register(
+            registration.register(
                 new SurvivorCase(RiskLevel.HIGH, new Survivor(Sex.FEMALE, "NG")),
                 identity,
                 narrative,
@@ -151,7 +161,7 @@ class NoPlaintextIT {
     assertEquals(CANARY + "GivenA", a.getSurvivor().getGivenNames());
     assertEquals(
         CANARY + "Narrative B",
-        act.as(DemoStaff.SUPERVISOR_NORTH, () -> caseFiles.find(b.getCaseNumber()))
+        act.as(DemoStaff.SUPERVISOR_NORTH, () -> caseQueries.open(b.getCaseNumber()))
             .orElseThrow()
             .getNarrative());
     assertEquals(
@@ -159,7 +169,7 @@ class NoPlaintextIT {
         act.as(
                 DemoStaff.SUPERVISOR_NORTH,
                 () ->
-                    caseFiles.list(
+                    caseQueries.list(
                         PageRequest.first(10),
                         new CaseSearch(
                             CANARY + "GivenA " + CANARY + "FamilyA",
@@ -168,18 +178,18 @@ class NoPlaintextIT {
                             CANARY + "DocA")))
             .totalItems());
     assertFalse(
-        act.as(DemoStaff.SUPERVISOR_NORTH, () -> caseFiles.possibleDuplicates(canaries("A")))
+        act.as(DemoStaff.SUPERVISOR_NORTH, () -> registration.possibleDuplicates(canaries("A")))
             .isEmpty());
     // A break-glass explanation is protected too, and the team's supervisors read it.
     act.as(
         DemoStaff.CASEWORKER_SOUTH,
         () ->
-            caseFiles.breakGlass(
+            emergency.breakGlass(
                 a.getCaseNumber(),
                 BreakGlassPurpose.MEDICAL_EMERGENCY,
                 CANARY + "Explanation: admitted to hospital, history needed"));
     assertTrue(
-        act.as(DemoStaff.SUPERVISOR_NORTH, caseFiles::emergencyAccesses).stream()
+        act.as(DemoStaff.SUPERVISOR_NORTH, emergency::emergencyAccesses).stream()
             .anyMatch(access -> access.explanation().startsWith(CANARY + "Explanation")));
     // Everything else written about the survivor: notes, reasons, the assessment and plan,
     // consents, tasks.
@@ -187,8 +197,8 @@ class NoPlaintextIT {
     act.as(
         DemoStaff.CASEWORKER_NORTH,
         () -> {
-          caseFiles.addNote(n, CANARY + "Note", null);
-          caseFiles.transition(n, CaseStatus.ASSESSMENT, null, null);
+          caseNotes.addNote(n, CANARY + "Note", null);
+          transitions.transition(n, CaseStatus.ASSESSMENT, null, null);
           consents.record(
               n,
               ConsentType.DATA_SHARING,
@@ -211,10 +221,10 @@ class NoPlaintextIT {
     act.as(
         DemoStaff.CASEWORKER_NORTH,
         () -> {
-          caseFiles.transition(n, CaseStatus.CASE_PLAN, null, null);
-          return caseFiles.transition(n, CaseStatus.SERVICE_PROVISION, null, null);
+          transitions.transition(n, CaseStatus.CASE_PLAN, null, null);
+          return transitions.transition(n, CaseStatus.SERVICE_PROVISION, null, null);
         });
-    act.as(DemoStaff.SUPERVISOR_NORTH, () -> caseFiles.returnForRework(n, CANARY + "Reason"));
+    act.as(DemoStaff.SUPERVISOR_NORTH, () -> transitions.returnForRework(n, CANARY + "Reason"));
     // A referral's summary holds the consented details: the stored PDF is sealed too.
     long provider =
         act.as(
@@ -385,7 +395,9 @@ class NoPlaintextIT {
         // A list shows the damaged cases as unreadable instead of failing altogether.
         assertTrue(
             act
-                .as(DemoStaff.CASEWORKER_NORTH, () -> caseFiles.list(PageRequest.first(100), null))
+                .as(
+                    DemoStaff.CASEWORKER_NORTH,
+                    () -> caseQueries.list(PageRequest.first(100), null))
                 .items()
                 .stream()
                 .anyMatch(f -> f.getCaseNumber().equals(a.getCaseNumber()) && f.isUnreadable()));
@@ -397,7 +409,7 @@ class NoPlaintextIT {
       }
       assertEquals(
           "narrative D",
-          act.as(DemoStaff.CASEWORKER_NORTH, () -> caseFiles.find(a.getCaseNumber()))
+          act.as(DemoStaff.CASEWORKER_NORTH, () -> caseQueries.open(a.getCaseNumber()))
               .orElseThrow()
               .getNarrative());
     }
@@ -407,7 +419,7 @@ class NoPlaintextIT {
     Exception e =
         assertThrows(
             Exception.class,
-            () -> act.as(DemoStaff.CASEWORKER_NORTH, () -> caseFiles.find(caseNumber)));
+            () -> act.as(DemoStaff.CASEWORKER_NORTH, () -> caseQueries.open(caseNumber)));
     assertTrue(ActAs.causedBy(e, CryptoFailure.class), e.toString());
   }
 
@@ -417,9 +429,9 @@ class NoPlaintextIT {
     String number = c.getCaseNumber();
     act.as(
         DemoStaff.CASEWORKER_NORTH,
-        () -> caseFiles.requestErasure(number, ErasureReason.SURVIVOR_REQUEST));
+        () -> erasure.requestErasure(number, ErasureReason.SURVIVOR_REQUEST));
     CaseFile tombstone =
-        act.as(DemoStaff.SUPERVISOR_NORTH, () -> caseFiles.erase(number, null)).orElseThrow();
+        act.as(DemoStaff.SUPERVISOR_NORTH, () -> erasure.erase(number, null)).orElseThrow();
 
     assertNull(tombstone.getSurvivor());
     assertNull(tombstone.getNarrative());
@@ -456,7 +468,7 @@ class NoPlaintextIT {
         act.as(
                 DemoStaff.SUPERVISOR_NORTH,
                 () ->
-                    caseFiles.list(
+                    caseQueries.list(
                         PageRequest.first(10), new CaseSearch(null, null, null, CANARY + "DocF")))
             .totalItems());
   }

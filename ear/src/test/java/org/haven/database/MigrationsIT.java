@@ -105,7 +105,8 @@ class MigrationsIT {
                   "127.0.0.1",
                   "request-" + id,
                   null);
-          String hash = crypto.chainHash(event.legacyCanonical(previous));
+          String hash =
+              crypto.keyedHash(AuditEvent.CHAIN_KEY).apply(event.legacyCanonical(previous));
           try (PreparedStatement insert =
               db.prepareStatement(
                   "insert into audit_event (id, occurred_at, actor_subject, actor_username,"
@@ -135,13 +136,21 @@ class MigrationsIT {
 
         ChainVerifier.Result carried =
             ChainVerifier.verify(
-                db, crypto::chainHash, Optional.empty(), Instant.now(), Duration.ofMinutes(5));
+                db,
+                crypto.keyedHash(AuditEvent.CHAIN_KEY),
+                Optional.empty(),
+                Instant.now(),
+                Duration.ofMinutes(5));
         assertTrue(carried.intact(), carried.toString());
         assertEquals(3L, carried.verifiedThrough());
 
         // New events chain on after the old ones.
         Sequencer sequencer =
-            new Sequencer("migration-test", Duration.ofSeconds(5), 100, crypto::chainHash);
+            new Sequencer(
+                "migration-test",
+                Duration.ofSeconds(5),
+                100,
+                crypto.keyedHash(AuditEvent.CHAIN_KEY));
         long next;
         try (Statement sql = db.createStatement();
             ResultSet r = sql.executeQuery("select nextval('audit_event_id_seq')")) {
@@ -165,7 +174,7 @@ class MigrationsIT {
                 null,
                 null,
                 null);
-        fresh.seal(crypto::chainHash);
+        fresh.seal(crypto.keyedHash(AuditEvent.CHAIN_KEY));
         try (PreparedStatement insert =
             db.prepareStatement(
                 "insert into audit_event (id, occurred_at, action, object_type, object_id,"
@@ -181,7 +190,11 @@ class MigrationsIT {
         assertEquals(1, sequencer.sequence(db, Instant.now()).sequenced());
         ChainVerifier.Result goesOn =
             ChainVerifier.verify(
-                db, crypto::chainHash, Optional.empty(), Instant.now(), Duration.ofMinutes(5));
+                db,
+                crypto.keyedHash(AuditEvent.CHAIN_KEY),
+                Optional.empty(),
+                Instant.now(),
+                Duration.ofMinutes(5));
         assertTrue(goesOn.intact(), goesOn.toString());
         assertEquals(next, goesOn.verifiedThrough());
       } finally {

@@ -14,9 +14,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.haven.audit.control.ChainVerifier;
 import org.haven.audit.control.Checkpoints;
 import org.haven.audit.control.Sequencer;
+import org.haven.audit.entity.AuditEvent;
 import org.haven.crypto.boundary.FieldCrypto;
 import org.haven.database.boundary.DatabaseMigrations;
 
@@ -45,13 +48,17 @@ public class AuditChainTables {
   public ChainVerifier.Result verifyAt(Instant now) throws SQLException {
     try (Connection db = dataSource.getConnection()) {
       return ChainVerifier.verify(
-          db, crypto::chainHash, checkpoints.latest(), now, Duration.ofSeconds(330));
+          db,
+          crypto.keyedHash(AuditEvent.CHAIN_KEY),
+          checkpoints.latest(),
+          now,
+          Duration.ofSeconds(330));
     }
   }
 
   /** A sequencer candidate of the test's own, with the server's key. */
   public Sequencer candidate(String name, Duration lease) {
-    return new Sequencer(name, lease, 1000, crypto::chainHash);
+    return new Sequencer(name, lease, 1000, crypto.keyedHash(AuditEvent.CHAIN_KEY));
   }
 
   /** One batch of a candidate, committed (or, with {@code commit} false, rolled back). */
@@ -137,16 +144,18 @@ public class AuditChainTables {
   }
 
   /** Polls until the condition holds or the deadline passes; whether it held. */
-  public static boolean within(Duration deadline, BooleanSupplier condition)
-      throws InterruptedException {
-    Instant until = Instant.now().plus(deadline);
-    while (Instant.now().isBefore(until)) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      Thread.sleep(50);
+  public static boolean within(Duration deadline, BooleanSupplier condition) {
+    try {
+      // In the calling thread: the condition may need its transaction or caller.
+      Awaitility.await()
+          .atMost(deadline)
+          .pollInterval(Duration.ofMillis(50))
+          .pollInSameThread()
+          .until(condition::getAsBoolean);
+      return true;
+    } catch (ConditionTimeoutException late) {
+      return false;
     }
-    return condition.getAsBoolean();
   }
 
   /** Copies of the audit tables, to put back after tampering. */

@@ -44,9 +44,19 @@ public final class HavenDeployment {
         AuditChainTables.class,
         InOneTransaction.class,
         RolledBack.Failure.class);
+    // Polling with a deadline inside the server, as on the client.
+    web.addAsLibraries(jarOf(org.awaitility.Awaitility.class), jarOf(org.hamcrest.Matcher.class));
     openTestRunner(web);
     ear.delete(WEB_MODULE);
     return ear.addAsModule(web);
+  }
+
+  private static File jarOf(Class<?> type) {
+    try {
+      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

@@ -97,11 +97,22 @@ public final class HeadlessChromium implements TestWatcher, AutoCloseable {
                         + "_items']//li[normalize-space(@data-label)='"
                         + label
                         + "']")));
-    try {
-      Thread.sleep(400);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    // The panel slides open: click once the item has stayed in one place for a few polls, or the
+    // click lands beside it.
+    org.openqa.selenium.Rectangle[] last = new org.openqa.selenium.Rectangle[1];
+    int[] still = new int[1];
+    new WebDriverWait(driver, Duration.ofSeconds(10), Duration.ofMillis(60))
+        .until(
+            d -> {
+              org.openqa.selenium.Rectangle now = item.getRect();
+              still[0] = now.equals(last[0]) ? still[0] + 1 : 0;
+              last[0] = now;
+              return still[0] >= 3
+                  && Boolean.TRUE.equals(
+                      ((JavascriptExecutor) d)
+                          .executeScript(
+                              "return !window.jQuery || jQuery(':animated').length === 0;"));
+            });
     item.click();
     settle();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(menuId + "_label"), label));

@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 
 /**
  * The suite's real Keycloak (started by the build on port 8380 with docker/keycloak's realm):
@@ -144,7 +147,12 @@ public final class Keycloak {
       attributes.put("access.token.lifespan", before);
       put(admin, clients + "/" + id, client);
     }
-    Thread.sleep(2500);
+    // Expired once its own "exp" (whole seconds) has passed, with room for clock rounding.
+    Instant expiry = Instant.ofEpochSecond(expiryOf(token)).plusMillis(1500);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> Instant.now().isAfter(expiry));
     return token;
   }
 
@@ -215,5 +223,19 @@ public final class Keycloak {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The {@code exp} claim of a JWT, read from its payload (no signature check: our own token). */
+  private static long expiryOf(String jwt) {
+    String payload =
+        new String(
+            java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+            java.nio.charset.StandardCharsets.UTF_8);
+    java.util.regex.Matcher exp =
+        java.util.regex.Pattern.compile("\"exp\"\\s*:\\s*(\\d+)").matcher(payload);
+    if (!exp.find()) {
+      throw new IllegalStateException("a token without exp");
+    }
+    return Long.parseLong(exp.group(1));
   }
 }

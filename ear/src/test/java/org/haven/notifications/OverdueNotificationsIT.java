@@ -12,7 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
-import org.haven.cases.boundary.CaseFiles;
+import org.awaitility.Awaitility;
+import org.haven.cases.boundary.CaseRegistration;
 import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.Sex;
 import org.haven.cases.entity.Survivor;
@@ -22,8 +23,9 @@ import org.haven.database.boundary.DatabaseMigrations;
 import org.haven.it.ActAs;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
-import org.haven.notifications.boundary.NotificationView;
+import org.haven.notifications.boundary.NotificationDetails;
 import org.haven.notifications.boundary.Notifications;
+import org.haven.notifications.control.OverdueReferralWatch;
 import org.haven.notifications.entity.NotificationKind;
 import org.haven.referrals.boundary.Referrals;
 import org.haven.referrals.entity.ReferralStatus;
@@ -49,16 +51,17 @@ class OverdueNotificationsIT {
   }
 
   @Inject ServiceDirectory directory;
-  @Inject CaseFiles caseFiles;
+  @Inject CaseRegistration registration;
   @Inject Referrals referrals;
   @Inject Notifications notifications;
+  @Inject OverdueReferralWatch watch;
   @Inject ActAs act;
 
   @Resource(lookup = DatabaseMigrations.DATASOURCE)
   DataSource dataSource;
 
   long overdueNotices(DemoStaff user, long referral) throws Exception {
-    List<NotificationView> mine = act.as(user, () -> notifications.mine(false));
+    List<NotificationDetails> mine = act.as(user, () -> notifications.mine(false));
     return mine.stream()
         .filter(v -> v.getReferralId() == referral)
         .filter(v -> v.getKind() == NotificationKind.REFERRAL_OVERDUE)
@@ -89,7 +92,7 @@ class OverdueNotificationsIT {
         act.as(
                 DemoStaff.CASEWORKER_NORTH,
                 () ->
-                    caseFiles.register(
+                    registration.register(
                         new SurvivorCase(RiskLevel.LOW, new Survivor(Sex.MALE, "NP")),
                         new SurvivorIdentity(),
                         null,
@@ -108,7 +111,7 @@ class OverdueNotificationsIT {
         DemoStaff.SUPERVISOR_NORTH,
         () -> referrals.transition(n, id, ReferralStatus.SENT, null, null));
 
-    Thread.sleep(4_000);
+    watch.check();
     assertEquals(0, overdueNotices(DemoStaff.CASEWORKER_NORTH, id), "within its 24 hours");
 
     try (Connection db = dataSource.getConnection();
@@ -118,19 +121,21 @@ class OverdueNotificationsIT {
       sentLongAgo.setLong(2, id);
       assertEquals(1, sentLongAgo.executeUpdate());
     }
-    long told = 0;
-    for (int i = 0; i < 40 && told == 0; i++) {
-      Thread.sleep(250);
-      told = overdueNotices(DemoStaff.CASEWORKER_NORTH, id);
-    }
-    assertEquals(1, told, "the caseworker is told");
+    // The server's own timer finds it: a real wait, polled until a deadline.
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(250))
+        .pollInSameThread()
+        .until(() -> overdueNotices(DemoStaff.CASEWORKER_NORTH, id) > 0);
+    assertEquals(1, overdueNotices(DemoStaff.CASEWORKER_NORTH, id), "the caseworker is told");
     assertEquals(1, overdueNotices(DemoStaff.SUPERVISOR_NORTH, id), "the supervisor is told");
     assertFalse(
         act.as(DemoStaff.SUPERVISOR_SOUTH, () -> notifications.mine(false)).stream()
             .anyMatch(v -> v.getReferralId() == id),
         "another team is not");
 
-    Thread.sleep(5_000);
+    watch.check();
+    watch.check();
     assertEquals(1, overdueNotices(DemoStaff.CASEWORKER_NORTH, id), "told once, not every run");
   }
 }

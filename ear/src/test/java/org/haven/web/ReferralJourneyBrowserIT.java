@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.awaitility.Awaitility;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
 import org.haven.it.HeadlessChromium;
@@ -112,18 +114,22 @@ class ReferralJourneyBrowserIT {
   }
 
   private static Path awaitDownload() throws IOException, InterruptedException {
-    for (int i = 0; i < 200; i++) {
-      try (var files = Files.list(HeadlessChromium.downloads())) {
-        var done =
-            files
-                .filter(f -> f.getFileName().toString().matches("referral-\\d+-summary\\.pdf"))
-                .findFirst();
-        if (done.isPresent()) {
-          return done.get();
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no summary downloaded");
+    Path[] done = new Path[1];
+    Awaitility.await("the summary downloaded")
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              try (var files = Files.list(HeadlessChromium.downloads())) {
+                done[0] =
+                    files
+                        .filter(
+                            f -> f.getFileName().toString().matches("referral-\\d+-summary\\.pdf"))
+                        .findFirst()
+                        .orElse(null);
+              }
+              return done[0] != null;
+            });
+    return done[0];
   }
 }

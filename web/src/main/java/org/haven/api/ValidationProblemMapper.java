@@ -9,9 +9,8 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Bean Validation failures as 400 problems naming the fields. Needed beside {@link ProblemMapper}
- * because RESTEasy ships its own mapper for this exception type, which would otherwise win over a
- * mapper for {@code Throwable}.
+ * Bean Validation failures as 400 problems naming the fields. Its own mapper, because RESTEasy
+ * ships one for this exception type.
  */
 @Provider
 public class ValidationProblemMapper implements ExceptionMapper<ValidationException> {
@@ -20,10 +19,11 @@ public class ValidationProblemMapper implements ExceptionMapper<ValidationExcept
 
   @Override
   public Response toResponse(ValidationException e) {
+    // Anything but violations is a mistake of Haven's own constraints: a server error.
     Problem problem =
         e instanceof ConstraintViolationException violations
-            ? ProblemMapper.invalid(violations)
-            : ProblemMapper.problemFor(e);
+            ? Problems.invalid(violations)
+            : Problems.serverError(e);
     return problem.at(uriInfo.getRequestUri().getRawPath()).toResponse();
   }
 }

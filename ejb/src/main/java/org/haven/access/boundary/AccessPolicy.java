@@ -2,7 +2,6 @@ package org.haven.access.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
-import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -12,9 +11,9 @@ import org.haven.access.control.EmergencyGrants;
 import org.haven.access.entity.StaffMember;
 
 /**
- * The one place that decides who may see and change which survivor cases (DOMAIN.md, "Roles and
- * what each may do"). Roles come from the container (Keycloak's realm roles), team and identity
- * from the caller's token. Boundaries ask here; they never decide on their own.
+ * The one place that decides who may see and change which survivor cases (docs/security/roles.md).
+ * Roles come from the container (Keycloak's realm roles), team and identity from the caller's
+ * token. Boundaries ask here; they never decide on their own.
  */
 @Stateless
 @PermitAll
@@ -64,7 +63,9 @@ public class AccessPolicy {
         && caller.isIdentified();
   }
 
-  /** The audit events the caller may read (DOMAIN.md: own actions, their team, all). */
+  /**
+   * The audit events the caller may read (docs/security/roles.md: own actions, their team, all).
+   */
   public AuditScope auditScope() {
     if (context.isCallerInRole(ADMIN)) {
       return new AuditScope(AuditScope.Reach.ALL, null, null);
@@ -79,8 +80,9 @@ public class AccessPolicy {
   }
 
   /**
-   * Whether the caller's statistics count every team's cases (DOMAIN.md: administrators; counts
-   * only, never content). Everyone else counts the cases of their {@link #caseScope()}.
+   * Whether the caller's statistics count every team's cases (docs/security/roles.md:
+   * administrators; counts only, never content). Everyone else counts the cases of their {@link
+   * #caseScope()}.
    */
   public boolean countsAllTeams() {
     return context.isCallerInRole(ADMIN);
@@ -90,14 +92,12 @@ public class AccessPolicy {
   public StaffMember actor() {
     return Optional.ofNullable(caller.subject())
         .flatMap(staff::bySubject)
-        .orElseThrow(() -> new EJBAccessException("the caller is not known to Haven"));
+        .orElseThrow(() -> new AccessRefused("the caller is not known to Haven"));
   }
 
   /** The team a new case belongs to: the registering caseworker's or supervisor's own. */
   public String teamForNewCases() {
-    return caller
-        .team()
-        .orElseThrow(() -> new EJBAccessException("cases are registered within a team"));
+    return caller.team().orElseThrow(() -> new AccessRefused("cases are registered within a team"));
   }
 
   /** The caller's own team, if they have one. */
@@ -111,5 +111,24 @@ public class AccessPolicy {
    */
   public boolean supervises(String team) {
     return context.isCallerInRole(SUPERVISOR) && caller.team().filter(team::equals).isPresent();
+  }
+
+  /** Whether the caller is a supervisor (of their own team: the only one they supervise). */
+  public boolean isSupervisor() {
+    return context.isCallerInRole(SUPERVISOR) && caller.team().isPresent();
+  }
+
+  /** A decision only the supervisors of this team make: anyone else is refused with this reason. */
+  public void requireSupervisorOf(String team, String refusal) {
+    if (!supervises(team)) {
+      throw new AccessRefused(refusal);
+    }
+  }
+
+  /** Refuses break-glass to anyone who does not work on cases ({@link #mayBreakGlass()}). */
+  public void requireMayBreakGlass() {
+    if (!mayBreakGlass()) {
+      throw new AccessRefused("break-glass is for caseworkers and supervisors");
+    }
   }
 }

@@ -152,4 +152,17 @@ public class Staff {
         .setParameter("team", team)
         .getResultList();
   }
+
+  /** The caseworker of this team with this user name, if there is one: whom a case may go to. */
+  public Optional<StaffMember> caseworkerOf(String team, String username) {
+    return byUsername(username).filter(s -> s.isCaseworker() && team.equals(s.getTeam()));
+  }
+
+  /**
+   * An administrator changed what this Keycloak user may do (disabled or enabled them): Haven's
+   * next check of the user reads their record again instead of a remembered answer.
+   */
+  public void accessChanged(String subject) {
+    sightings.forget(subject);
+  }
 }

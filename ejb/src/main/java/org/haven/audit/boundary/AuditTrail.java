@@ -139,7 +139,7 @@ public class AuditTrail {
             clip(entry.details(), 4000),
             clip(who.clientAddress(), 64),
             clip(who.requestId(), 64));
-    event.seal(crypto::chainHash);
+    event.seal(crypto.keyedHash(AuditEvent.CHAIN_KEY));
     em.persist(event);
     em.persist(new PendingEvent(event.getId()));
     return event;

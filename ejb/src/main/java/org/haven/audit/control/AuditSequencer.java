@@ -25,6 +25,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.haven.audit.entity.AuditEvent;
 import org.haven.crypto.boundary.FieldCrypto;
 import org.haven.database.boundary.DatabaseMigrations;
 
@@ -75,7 +76,7 @@ public class AuditSequencer {
             node + "/" + UUID.randomUUID().toString().substring(0, 8),
             Duration.ofSeconds(Math.max(1, leaseSeconds)),
             BATCH,
-            crypto::chainHash);
+            crypto.keyedHash(AuditEvent.CHAIN_KEY));
     long millis = Math.max(10, intervalMillis);
     timers.createIntervalTimer(millis, millis, new TimerConfig(null, false));
     LOG.info(

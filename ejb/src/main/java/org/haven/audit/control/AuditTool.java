@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
+import org.haven.audit.entity.AuditEvent;
 import org.haven.crypto.control.BlindIndex;
 import org.haven.crypto.control.EnvelopeCrypto;
 import org.haven.crypto.control.KeyEncryptionKeyStore;
@@ -36,7 +37,8 @@ public final class AuditTool {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 1 || !"verify".equals(args[0])) {
-      System.err.println("usage: AuditTool verify   (settings from HAVEN_* variables, see README)");
+      System.err.println(
+          "usage: AuditTool verify   (settings from HAVEN_* variables, see docs/operations/configuration.md)");
       System.exit(2);
     }
     SignatureConfig.register();
@@ -59,7 +61,7 @@ public final class AuditTool {
     try (Connection db =
         DriverManager.getConnection(
             url, env("HAVEN_DB_USER", "haven"), env("HAVEN_DB_PASSWORD", "haven"))) {
-      BlindIndex chain = new BlindIndex(envelope.unwrapKey(chainKey(db), "audit:chain"));
+      BlindIndex chain = new BlindIndex(envelope.unwrapKey(chainKey(db), AuditEvent.CHAIN_KEY));
       Optional<CheckpointStore.Checkpoint> checkpoint =
           new CheckpointStore(auditDirectory.resolve("checkpoints.jsonl"))
               .latest(checkpointVerifier(envelope, auditDirectory));
@@ -91,7 +93,8 @@ public final class AuditTool {
 
   private static byte[] chainKey(Connection db) throws Exception {
     try (PreparedStatement query =
-        db.prepareStatement("select wrapped from data_key where owner = 'audit:chain'")) {
+        db.prepareStatement(
+            "select wrapped from data_key where owner = '" + AuditEvent.CHAIN_KEY + "'")) {
       try (ResultSet row = query.executeQuery()) {
         if (!row.next()) {
           throw new IllegalStateException("this database has no audit chain key");

@@ -26,7 +26,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.haven.crypto.boundary.FieldCrypto;
+import org.haven.crypto.boundary.KeyEncryptionKeys;
 import org.haven.database.boundary.DatabaseMigrations;
 
 /**
@@ -39,7 +39,7 @@ import org.haven.database.boundary.DatabaseMigrations;
  */
 @Singleton
 @Startup
-@DependsOn("FieldCrypto")
+@DependsOn("KeyEncryptionKeys")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @PermitAll
 public class Checkpoints {
@@ -55,7 +55,7 @@ public class Checkpoints {
     }
   }
 
-  @Inject FieldCrypto crypto;
+  @Inject KeyEncryptionKeys crypto;
 
   @Resource(lookup = DatabaseMigrations.DATASOURCE)
   DataSource dataSource;

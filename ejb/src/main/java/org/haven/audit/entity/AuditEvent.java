@@ -27,6 +27,12 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "audit_event")
 public class AuditEvent {
 
+  /**
+   * The owner of the chain's keyed-hash key in data_key: the key every event's MAC and every link
+   * of the chain are computed with.
+   */
+  public static final String CHAIN_KEY = "audit:chain";
+
   /** What an attempt came to. */
   public enum Outcome {
     SUCCESS,

@@ -15,8 +15,8 @@ import org.haven.access.boundary.AccessPolicy;
 import org.haven.access.boundary.Staff;
 import org.haven.access.entity.StaffMember;
 import org.haven.audit.boundary.AuditTrail;
-import org.haven.audit.boundary.AuditTrail.Entry;
 import org.haven.audit.entity.AuditAction;
+import org.haven.cases.control.CaseActions;
 import org.haven.cases.control.CaseRecords;
 import org.haven.cases.entity.GoalStatus;
 import org.haven.cases.entity.PlanAction;
@@ -40,22 +40,21 @@ public class CasePlans {
 
   @PersistenceContext EntityManager em;
   @Inject CaseRecords records;
+  @Inject CaseActions actions;
   @Inject AccessPolicy access;
   @Inject Staff staff;
   @Inject AuditTrail audit;
 
   /** The assessment and the plan of a case. Empty if the case is out of scope. */
   public Optional<CasePlan> plan(String caseNumber) {
-    return records
-        .readable(caseNumber, AuditAction.PLAN_READ)
-        .map(
-            c -> {
-              CasePlan plan = planOf(c);
-              audit.record(
-                  Entry.onCase(AuditAction.PLAN_READ, caseNumber)
-                      .details("goals: " + plan.getGoals().size()));
-              return plan;
-            });
+    return actions.read(
+        caseNumber,
+        AuditAction.PLAN_READ,
+        (c, trail) -> {
+          CasePlan plan = planOf(c);
+          trail.details("goals: " + plan.getGoals().size());
+          return plan;
+        });
   }
 
   /**
@@ -66,38 +65,33 @@ public class CasePlans {
     if (text != null && text.length() > MAX_ASSESSMENT) {
       throw new InvalidField("assessment", "must be at most " + MAX_ASSESSMENT + " characters");
     }
-    return records
-        .changeable(caseNumber, AuditAction.ASSESSMENT_WRITTEN)
-        .map(
-            c -> {
-              CaseRecords.checkVersion(c, expectedVersion);
-              c.writeAssessment(records.cipherFor(c), text, access.actor(), Instant.now());
-              em.flush();
-              audit.record(
-                  Entry.onCase(AuditAction.ASSESSMENT_WRITTEN, caseNumber)
-                      .details(
-                          text == null || text.isBlank() ? "assessment cleared" : "assessment"));
-              return planOf(c);
-            });
+    return actions.change(
+        caseNumber,
+        AuditAction.ASSESSMENT_WRITTEN,
+        (c, trail) -> {
+          CaseRecords.checkVersion(c, expectedVersion);
+          c.writeAssessment(records.cipherFor(c), text, access.actor(), Instant.now());
+          em.flush();
+          trail.details(text == null || text.isBlank() ? "assessment cleared" : "assessment");
+          return planOf(c);
+        });
   }
 
   /** Adds a goal to the plan. Empty if the case is out of scope. */
   public Optional<CasePlan.Goal> addGoal(String caseNumber, String text) {
     Checks.requireText("text", text, MAX_ITEM, "describe the goal");
-    return records
-        .changeable(caseNumber, AuditAction.PLAN_CHANGED)
-        .map(
-            c -> {
-              FieldCipher cipher = records.cipherFor(c);
-              PlanGoal goal = new PlanGoal(c, access.actor(), Instant.now());
-              em.persist(goal);
-              goal.write(cipher, text);
-              em.flush();
-              audit.record(
-                  Entry.onCase(AuditAction.PLAN_CHANGED, caseNumber)
-                      .details("goal " + goal.getId() + " added"));
-              return view(goal, List.of(), cipher);
-            });
+    return actions.change(
+        caseNumber,
+        AuditAction.PLAN_CHANGED,
+        (c, trail) -> {
+          FieldCipher cipher = records.cipherFor(c);
+          PlanGoal goal = new PlanGoal(c, access.actor(), Instant.now());
+          em.persist(goal);
+          goal.write(cipher, text);
+          em.flush();
+          trail.details("goal " + goal.getId() + " added");
+          return view(goal, List.of(), cipher);
+        });
   }
 
   /**
@@ -109,25 +103,23 @@ public class CasePlans {
     if (text != null) {
       Checks.requireText("text", text, MAX_ITEM, "describe the goal");
     }
-    return records
-        .changeable(caseNumber, AuditAction.PLAN_CHANGED)
-        .map(
-            c -> {
-              PlanGoal goal = goalOf(c, goalId);
-              Checks.checkVersion("goal " + goalId, goal.getVersion(), expectedVersion);
-              FieldCipher cipher = records.cipherFor(c);
-              if (text != null) {
-                goal.write(cipher, text);
-              }
-              if (status != null) {
-                goal.setStatus(status);
-              }
-              em.flush();
-              audit.record(
-                  Entry.onCase(AuditAction.PLAN_CHANGED, caseNumber)
-                      .details("goal " + goalId + " changed; status: " + goal.getStatus()));
-              return view(goal, actionsOf(c).getOrDefault(goal.getId(), List.of()), cipher);
-            });
+    return actions.change(
+        caseNumber,
+        AuditAction.PLAN_CHANGED,
+        (c, trail) -> {
+          PlanGoal goal = goalOf(c, goalId);
+          Checks.checkVersion("goal " + goalId, goal.getVersion(), expectedVersion);
+          FieldCipher cipher = records.cipherFor(c);
+          if (text != null) {
+            goal.write(cipher, text);
+          }
+          if (status != null) {
+            goal.setStatus(status);
+          }
+          em.flush();
+          trail.details("goal " + goalId + " changed; status: " + goal.getStatus());
+          return view(goal, actionsOf(c).getOrDefault(goal.getId(), List.of()), cipher);
+        });
   }
 
   /**
@@ -137,21 +129,19 @@ public class CasePlans {
   public Optional<CasePlan.Action> addAction(
       String caseNumber, long goalId, String text, String responsible, LocalDate dueOn) {
     Checks.requireText("text", text, MAX_ITEM, "describe the action");
-    return records
-        .changeable(caseNumber, AuditAction.PLAN_CHANGED)
-        .map(
-            c -> {
-              PlanGoal goal = goalOf(c, goalId);
-              FieldCipher cipher = records.cipherFor(c);
-              PlanAction action = new PlanAction(goal, responsibleOf(c, responsible), dueOn);
-              em.persist(action);
-              action.write(cipher, text);
-              em.flush();
-              audit.record(
-                  Entry.onCase(AuditAction.PLAN_CHANGED, caseNumber)
-                      .details("action " + action.getId() + " added to goal " + goalId));
-              return view(action, cipher);
-            });
+    return actions.change(
+        caseNumber,
+        AuditAction.PLAN_CHANGED,
+        (c, trail) -> {
+          PlanGoal goal = goalOf(c, goalId);
+          FieldCipher cipher = records.cipherFor(c);
+          PlanAction action = new PlanAction(goal, responsibleOf(c, responsible), dueOn);
+          em.persist(action);
+          action.write(cipher, text);
+          em.flush();
+          trail.details("action " + action.getId() + " added to goal " + goalId);
+          return view(action, cipher);
+        });
   }
 
   /**
@@ -170,34 +160,32 @@ public class CasePlans {
     if (text != null) {
       Checks.requireText("text", text, MAX_ITEM, "describe the action");
     }
-    return records
-        .changeable(caseNumber, AuditAction.PLAN_CHANGED)
-        .map(
-            c -> {
-              PlanAction action =
-                  records.partOf(
-                      c, PlanAction.class, actionId, a -> a.getGoal().getSurvivorCase(), "action");
-              Checks.checkVersion("action " + actionId, action.getVersion(), expectedVersion);
-              FieldCipher cipher = records.cipherFor(c);
-              if (text != null) {
-                action.write(cipher, text);
-              }
-              if (responsible != null || dueOn != null) {
-                action.plan(
-                    responsible == null
-                        ? action.responsible().orElse(null)
-                        : responsibleOf(c, responsible),
-                    dueOn == null ? action.getDueOn() : dueOn);
-              }
-              if (done) {
-                action.done(access.actor(), Instant.now());
-              }
-              em.flush();
-              audit.record(
-                  Entry.onCase(AuditAction.PLAN_CHANGED, caseNumber)
-                      .details("action " + actionId + " changed" + (done ? "; done" : "")));
-              return view(action, cipher);
-            });
+    return actions.change(
+        caseNumber,
+        AuditAction.PLAN_CHANGED,
+        (c, trail) -> {
+          PlanAction action =
+              records.partOf(
+                  c, PlanAction.class, actionId, a -> a.getGoal().getSurvivorCase(), "action");
+          Checks.checkVersion("action " + actionId, action.getVersion(), expectedVersion);
+          FieldCipher cipher = records.cipherFor(c);
+          if (text != null) {
+            action.write(cipher, text);
+          }
+          if (responsible != null || dueOn != null) {
+            action.plan(
+                responsible == null
+                    ? action.responsible().orElse(null)
+                    : responsibleOf(c, responsible),
+                dueOn == null ? action.getDueOn() : dueOn);
+          }
+          if (done) {
+            action.done(access.actor(), Instant.now());
+          }
+          em.flush();
+          trail.details("action " + actionId + " changed" + (done ? "; done" : ""));
+          return view(action, cipher);
+        });
   }
 
   private CasePlan planOf(SurvivorCase c) {

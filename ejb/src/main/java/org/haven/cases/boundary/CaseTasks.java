@@ -19,6 +19,7 @@ import org.haven.access.entity.StaffMember;
 import org.haven.audit.boundary.AuditTrail;
 import org.haven.audit.boundary.AuditTrail.Entry;
 import org.haven.audit.entity.AuditAction;
+import org.haven.cases.control.CaseActions;
 import org.haven.cases.control.CaseRecords;
 import org.haven.cases.control.FollowUps;
 import org.haven.cases.entity.FollowUpTask;
@@ -46,68 +47,65 @@ public class CaseTasks {
 
   @PersistenceContext EntityManager em;
   @Inject CaseRecords records;
+  @Inject CaseActions actions;
   @Inject AccessPolicy access;
   @Inject Staff staff;
   @Inject FollowUps followUps;
   @Inject AuditTrail audit;
 
   /** The tasks of a case, open first by due date. Empty if the case is out of scope. */
-  public Optional<List<TaskView>> tasks(String caseNumber) {
-    return records
-        .readable(caseNumber, AuditAction.TASKS_READ)
-        .map(
-            c -> {
-              FieldCipher cipher = records.openerFor(c).orElse(null);
-              LocalDate today = LocalDate.now();
-              List<TaskView> tasks =
-                  em.createQuery(
-                          "select t from FollowUpTask t where t.survivorCase = :c"
-                              + " order by case when t.status = :open then 0 else 1 end,"
-                              + " t.dueOn, t.id",
-                          FollowUpTask.class)
-                      .setParameter("c", c)
-                      .setParameter("open", TaskStatus.OPEN)
-                      .getResultStream()
-                      .map(t -> view(t, cipher, today))
-                      .toList();
-              audit.record(
-                  Entry.onCase(AuditAction.TASKS_READ, caseNumber)
-                      .details("tasks: " + tasks.size()));
-              return tasks;
-            });
+  public Optional<List<TaskDetails>> tasks(String caseNumber) {
+    return actions.read(
+        caseNumber,
+        AuditAction.TASKS_READ,
+        (c, trail) -> {
+          FieldCipher cipher = records.openerFor(c).orElse(null);
+          LocalDate today = LocalDate.now();
+          List<TaskDetails> tasks =
+              em.createQuery(
+                      "select t from FollowUpTask t where t.survivorCase = :c"
+                          + " order by case when t.status = :open then 0 else 1 end,"
+                          + " t.dueOn, t.id",
+                      FollowUpTask.class)
+                  .setParameter("c", c)
+                  .setParameter("open", TaskStatus.OPEN)
+                  .getResultStream()
+                  .map(t -> view(t, cipher, today))
+                  .toList();
+          trail.details("tasks: " + tasks.size());
+          return tasks;
+        });
   }
 
   /**
    * Adds a follow-up by hand: a title, a due date, and who should do it (a user name of the case's
    * team; empty: whoever holds the case). Empty if the case is out of scope.
    */
-  public Optional<TaskView> add(
+  public Optional<TaskDetails> add(
       String caseNumber,
       String title,
       @NotNull(message = "give the due date") LocalDate dueOn,
       String assignee) {
     Checks.requireText("title", title, MAX_TITLE, "say what is to be done");
-    return records
-        .changeable(caseNumber, AuditAction.TASK_ADDED)
-        .map(
-            c -> {
-              FieldCipher cipher = records.cipherFor(c);
-              FollowUpTask task =
-                  new FollowUpTask(
-                      c,
-                      TaskKind.MANUAL,
-                      dueOn,
-                      assigneeOf(c, assignee),
-                      access.actor(),
-                      Instant.now());
-              em.persist(task);
-              task.write(cipher, title);
-              em.flush();
-              audit.record(
-                  Entry.onCase(AuditAction.TASK_ADDED, caseNumber)
-                      .details("task " + task.getId() + "; due " + dueOn));
-              return view(task, cipher, LocalDate.now());
-            });
+    return actions.change(
+        caseNumber,
+        AuditAction.TASK_ADDED,
+        (c, trail) -> {
+          FieldCipher cipher = records.cipherFor(c);
+          FollowUpTask task =
+              new FollowUpTask(
+                  c,
+                  TaskKind.MANUAL,
+                  dueOn,
+                  assigneeOf(c, assignee),
+                  access.actor(),
+                  Instant.now());
+          em.persist(task);
+          task.write(cipher, title);
+          em.flush();
+          trail.details("task " + task.getId() + "; due " + dueOn);
+          return view(task, cipher, LocalDate.now());
+        });
   }
 
   /**
@@ -115,48 +113,45 @@ public class CaseTasks {
    * leave those as they are). A stale {@code expectedVersion} is a conflicting edit; a closed task
    * stays closed. Empty if the case is out of scope.
    */
-  public Optional<TaskView> change(
+  public Optional<TaskDetails> change(
       String caseNumber,
       long taskId,
       TaskStatus status,
       LocalDate dueOn,
       String assignee,
       Long expectedVersion) {
-    return records
-        .changeable(caseNumber, AuditAction.TASK_CHANGED)
-        .map(
-            c -> {
-              FollowUpTask task =
-                  records.partOf(
-                      c, FollowUpTask.class, taskId, FollowUpTask::getSurvivorCase, "task");
-              Checks.checkVersion("task " + taskId, task.getVersion(), expectedVersion);
-              if (task.getStatus() != TaskStatus.OPEN) {
-                throw new org.haven.problems.Conflict(
-                    "Task " + taskId + " is already " + task.getStatus() + ".");
-              }
-              Instant now = Instant.now();
-              if (dueOn != null || assignee != null) {
-                task.reschedule(
-                    dueOn == null ? task.getDueOn() : dueOn,
-                    assignee == null ? task.assignee().orElse(null) : assigneeOf(c, assignee));
-              }
-              if (status == TaskStatus.DONE || status == TaskStatus.CANCELLED) {
-                task.close(status, access.actor(), now);
-                followUps.closed(task, now);
-              }
-              em.flush();
-              audit.record(
-                  Entry.onCase(AuditAction.TASK_CHANGED, caseNumber)
-                      .details("task " + taskId + "; status: " + task.getStatus()));
-              return view(task, records.openerFor(c).orElse(null), LocalDate.now());
-            });
+    return actions.change(
+        caseNumber,
+        AuditAction.TASK_CHANGED,
+        (c, trail) -> {
+          FollowUpTask task =
+              records.partOf(c, FollowUpTask.class, taskId, FollowUpTask::getSurvivorCase, "task");
+          Checks.checkVersion("task " + taskId, task.getVersion(), expectedVersion);
+          if (task.getStatus() != TaskStatus.OPEN) {
+            throw new org.haven.problems.Conflict(
+                "Task " + taskId + " is already " + task.getStatus() + ".");
+          }
+          Instant now = Instant.now();
+          if (dueOn != null || assignee != null) {
+            task.reschedule(
+                dueOn == null ? task.getDueOn() : dueOn,
+                assignee == null ? task.assignee().orElse(null) : assigneeOf(c, assignee));
+          }
+          if (status == TaskStatus.DONE || status == TaskStatus.CANCELLED) {
+            task.close(status, access.actor(), now);
+            followUps.closed(task, now);
+          }
+          em.flush();
+          trail.details("task " + taskId + "; status: " + task.getStatus());
+          return view(task, records.openerFor(c).orElse(null), LocalDate.now());
+        });
   }
 
   /**
    * The open tasks the caller should see on their dashboard, soonest due first: a caseworker's own
    * (assigned to them, or on the cases they hold with nobody named); a supervisor's whole team's.
    */
-  public List<TaskView> openTasks(boolean overdueOnly) {
+  public List<TaskDetails> openTasks(boolean overdueOnly) {
     CaseScope scope = access.caseScope().withoutBreakGlass();
     LocalDate today = LocalDate.now();
     Where where = CaseRecords.scope("c", scope).and("t.status = :open", "open", TaskStatus.OPEN);
@@ -182,7 +177,7 @@ public class CaseTasks {
             .setMaxResults(MAX_LISTED)
             .getResultList();
     Map<SurvivorCase, Optional<FieldCipher>> ciphers = new HashMap<>();
-    List<TaskView> tasks =
+    List<TaskDetails> tasks =
         found.stream()
             .map(
                 t ->
@@ -201,7 +196,7 @@ public class CaseTasks {
                     + tasks.size()
                     + "; cases: "
                     + AuditTrail.caseNumbers(
-                        tasks.stream().map(TaskView::getCaseNumber).distinct().toList())));
+                        tasks.stream().map(TaskDetails::getCaseNumber).distinct().toList())));
     return tasks;
   }
 
@@ -223,8 +218,8 @@ public class CaseTasks {
                     "must be the case's caseworker or a supervisor of its team (a user name)"));
   }
 
-  private static TaskView view(FollowUpTask t, FieldCipher cipher, LocalDate today) {
-    return new TaskView(
+  private static TaskDetails view(FollowUpTask t, FieldCipher cipher, LocalDate today) {
+    return new TaskDetails(
         t, t.getKind() == TaskKind.MANUAL && cipher != null ? t.title(cipher) : null, today);
   }
 }

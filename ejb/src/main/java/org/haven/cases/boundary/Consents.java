@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.audit.boundary.AuditTrail;
-import org.haven.audit.boundary.AuditTrail.Entry;
 import org.haven.audit.entity.AuditAction;
+import org.haven.cases.control.CaseActions;
 import org.haven.cases.control.CaseRecords;
 import org.haven.cases.entity.Consent;
 import org.haven.cases.entity.ConsentMethod;
@@ -43,25 +43,24 @@ public class Consents {
 
   @PersistenceContext EntityManager em;
   @Inject CaseRecords records;
+  @Inject CaseActions actions;
   @Inject AccessPolicy access;
   @Inject AuditTrail audit;
   @Inject Offers offers;
   @Inject Event<ConsentWithdrawn> withdrawn;
 
   /** The consents of a case, oldest first. Empty if the case is out of scope. */
-  public Optional<List<ConsentView>> consents(String caseNumber) {
-    return records
-        .readable(caseNumber, AuditAction.CONSENTS_READ)
-        .map(
-            c -> {
-              FieldCipher cipher = records.openerFor(c).orElse(null);
-              List<ConsentView> all =
-                  of(c).stream().map(consent -> new ConsentView(consent, cipher)).toList();
-              audit.record(
-                  Entry.onCase(AuditAction.CONSENTS_READ, caseNumber)
-                      .details("consents: " + all.size()));
-              return all;
-            });
+  public Optional<List<ConsentDetails>> consents(String caseNumber) {
+    return actions.read(
+        caseNumber,
+        AuditAction.CONSENTS_READ,
+        (c, trail) -> {
+          FieldCipher cipher = records.openerFor(c).orElse(null);
+          List<ConsentDetails> all =
+              of(c).stream().map(consent -> new ConsentDetails(consent, cipher)).toList();
+          trail.details("consents: " + all.size());
+          return all;
+        });
   }
 
   /**
@@ -69,7 +68,7 @@ public class Consents {
    * the survivor's fields that may go ({@code sharedFields}; none named, none go); the date is not
    * in the future. Empty if the case is out of scope.
    */
-  public Optional<ConsentView> record(
+  public Optional<ConsentDetails> record(
       String caseNumber,
       @NotNull(message = "choose what the survivor consents to") ConsentType type,
       String recipient,
@@ -111,66 +110,63 @@ public class Consents {
     }
     Provider coveredProvider = provider;
     ServiceType coveredService = service;
-    return records
-        .changeable(caseNumber, AuditAction.CONSENT_RECORDED)
-        .map(
-            c -> {
-              FieldCipher cipher = records.cipherFor(c);
-              Consent consent =
-                  new Consent(c, type, howObtained, givenOn, access.actor(), Instant.now());
-              consent.covers(coveredProvider, coveredService);
-              consent.shares(fields);
-              em.persist(consent);
-              consent.write(cipher, to, why);
-              em.flush();
-              audit.record(
-                  Entry.onCase(AuditAction.CONSENT_RECORDED, caseNumber)
-                      .details(
-                          "consent "
-                              + consent.getId()
-                              + "; type: "
-                              + type
-                              + "; obtained: "
-                              + howObtained
-                              + (fields.isEmpty() ? "" : "; fields: " + sorted(fields))));
-              return new ConsentView(consent, cipher);
-            });
+    return actions.change(
+        caseNumber,
+        AuditAction.CONSENT_RECORDED,
+        (c, trail) -> {
+          FieldCipher cipher = records.cipherFor(c);
+          Consent consent =
+              new Consent(c, type, howObtained, givenOn, access.actor(), Instant.now());
+          consent.covers(coveredProvider, coveredService);
+          consent.shares(fields);
+          em.persist(consent);
+          consent.write(cipher, to, why);
+          em.flush();
+          trail.details(
+              "consent "
+                  + consent.getId()
+                  + "; type: "
+                  + type
+                  + "; obtained: "
+                  + howObtained
+                  + (fields.isEmpty() ? "" : "; fields: " + sorted(fields)));
+          return new ConsentDetails(consent, cipher);
+        });
   }
 
   /**
    * Records that the survivor withdrew a consent, from {@code withdrawnOn} (today if not given).
    * Withdrawing twice is refused: the first withdrawal stands. Empty if the case is out of scope.
    */
-  public Optional<ConsentView> withdraw(String caseNumber, long consentId, LocalDate withdrawnOn) {
+  public Optional<ConsentDetails> withdraw(
+      String caseNumber, long consentId, LocalDate withdrawnOn) {
     LocalDate on = withdrawnOn == null ? LocalDate.now() : withdrawnOn;
     if (on.isAfter(LocalDate.now())) {
       throw new InvalidField("withdrawnOn", "must not be in the future");
     }
-    return records
-        .changeable(caseNumber, AuditAction.CONSENT_WITHDRAWN)
-        .map(
-            c -> {
-              Consent consent =
-                  records.partOf(c, Consent.class, consentId, Consent::getSurvivorCase, "consent");
-              if (consent.isWithdrawn()) {
-                throw new Conflict(
-                    "Consent "
-                        + consentId
-                        + " was already withdrawn on "
-                        + consent.getWithdrawnOn()
-                        + ".");
-              }
-              if (on.isBefore(consent.getGivenOn())) {
-                throw new InvalidField("withdrawnOn", "must not be before the consent was given");
-              }
-              consent.withdraw(on, access.actor(), Instant.now());
-              em.flush();
-              withdrawn.fire(new ConsentWithdrawn(caseNumber, consentId));
-              audit.record(
-                  Entry.onCase(AuditAction.CONSENT_WITHDRAWN, caseNumber)
-                      .details("consent " + consentId + "; type: " + consent.getType()));
-              return new ConsentView(consent, records.openerFor(c).orElse(null));
-            });
+    return actions.change(
+        caseNumber,
+        AuditAction.CONSENT_WITHDRAWN,
+        (c, trail) -> {
+          Consent consent =
+              records.partOf(c, Consent.class, consentId, Consent::getSurvivorCase, "consent");
+          if (consent.isWithdrawn()) {
+            throw new Conflict(
+                "Consent "
+                    + consentId
+                    + " was already withdrawn on "
+                    + consent.getWithdrawnOn()
+                    + ".");
+          }
+          if (on.isBefore(consent.getGivenOn())) {
+            throw new InvalidField("withdrawnOn", "must not be before the consent was given");
+          }
+          consent.withdraw(on, access.actor(), Instant.now());
+          em.flush();
+          withdrawn.fire(new ConsentWithdrawn(caseNumber, consentId));
+          trail.details("consent " + consentId + "; type: " + consent.getType());
+          return new ConsentDetails(consent, records.openerFor(c).orElse(null));
+        });
   }
 
   private static String sorted(Set<SharedField> fields) {

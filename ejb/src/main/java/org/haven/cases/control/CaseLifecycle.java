@@ -5,10 +5,10 @@ import java.util.Optional;
 import org.haven.cases.entity.CaseStatus;
 
 /**
- * The case lifecycle (DOMAIN.md): which moves exist and what each takes. Confirming the case plan
- * (CASE_PLAN → SERVICE_PROVISION) and closing (CLOSURE_REQUESTED → CLOSED) are a supervisor's
- * decisions; a caseworker asks for the first by submitting the plan, for the second by requesting
- * closure. Returning a closure request, and reopening, need a reason.
+ * The case lifecycle (docs/domain/lifecycle.md): which moves exist and what each takes. Confirming
+ * the case plan (CASE_PLAN → SERVICE_PROVISION) and closing (CLOSURE_REQUESTED → CLOSED) are a
+ * supervisor's decisions; a caseworker asks for the first by submitting the plan, for the second by
+ * requesting closure. Returning a closure request, and reopening, need a reason.
  */
 public final class CaseLifecycle {
 

@@ -14,8 +14,8 @@ import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.ExploitationCode;
 import org.haven.cases.entity.ExploitationType;
 import org.haven.cases.entity.RiskLevel;
+import org.haven.cases.entity.SearchIndex;
 import org.haven.cases.entity.SurvivorCase;
-import org.haven.crypto.control.SearchIndex;
 import org.haven.database.control.Where;
 import org.haven.paging.PageRequest;
 import org.hibernate.jpa.HibernateHints;
@@ -72,13 +72,7 @@ public class CaseListing {
       return new Listing(items, request.offset() + items.size(), true);
     }
     // The page is full (or past the end): count, but no further than the cap.
-    int counted =
-        where
-            .bind(
-                em.createQuery("select c.id from SurvivorCase c where " + where.text(), Long.class))
-            .setMaxResults(COUNT_CAP + 1)
-            .getResultList()
-            .size();
+    long counted = counted(where);
     return counted <= COUNT_CAP
         ? new Listing(items, counted, true)
         : new Listing(items, Math.max(COUNT_CAP, request.offset() + items.size()), false);
@@ -90,7 +84,7 @@ public class CaseListing {
   }
 
   /** The matches, counted up to one more than the cap (which then means "more than"). */
-  private int counted(Where where) {
+  private long counted(Where where) {
     return where
         .bind(em.createQuery("select c.id from SurvivorCase c where " + where.text(), Long.class))
         .setMaxResults(COUNT_CAP + 1)

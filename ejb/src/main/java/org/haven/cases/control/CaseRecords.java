@@ -24,9 +24,9 @@ import org.haven.problems.NotFound;
 
 /**
  * Finds the case a boundary works on, as far as the caller's scope ({@link AccessPolicy}) reaches,
- * and holds the checks every change to a case makes. The case feature's boundaries ({@code
- * CaseFiles}, {@code Consents}, {@code CasePlans}, {@code CaseTasks}) all come here, so a case out
- * of scope is equally absent from each of them. Runs inside the calling boundary's transaction.
+ * and holds the checks every change to a case makes. The case feature's boundaries (through {@link
+ * CaseActions}) and the referrals all come here, so a case out of scope is equally absent from each
+ * of them. Runs inside the calling boundary's transaction.
  */
 @ApplicationScoped
 public class CaseRecords {
@@ -165,9 +165,7 @@ public class CaseRecords {
 
   /** A decision that only the supervisors of the case's own team make. */
   public void requireSupervisorOf(SurvivorCase c) {
-    if (!access.supervises(c.getOwningTeam())) {
-      throw new jakarta.ejb.EJBAccessException("only the supervisors of the case's team decide");
-    }
+    access.requireSupervisorOf(c.getOwningTeam(), "only the supervisors of the case's team decide");
   }
 
   /** A caller who read version N changes only version N: anything else is a conflicting edit. */

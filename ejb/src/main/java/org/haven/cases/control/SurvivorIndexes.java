@@ -6,9 +6,9 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.haven.cases.entity.CaseIndexEntry;
+import org.haven.cases.entity.SearchIndex;
 import org.haven.cases.entity.SurvivorIdentity;
 import org.haven.crypto.boundary.FieldCrypto;
-import org.haven.crypto.control.SearchIndex;
 
 /** Which blind indexes a survivor's identity gets: what search and the duplicate check can find. */
 @ApplicationScoped
@@ -40,7 +40,14 @@ public class SurvivorIndexes {
 
   /** The index entry a search value must match; empty if nothing searchable is left of it. */
   public Optional<CaseIndexEntry> entry(SearchIndex index, String value) {
-    return Optional.ofNullable(crypto.index(index, value)).map(d -> new CaseIndexEntry(index, d));
+    String normalised;
+    try {
+      normalised = index.normalise(value);
+    } catch (RuntimeException unparsable) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(crypto.blindIndex(index.keyName(), normalised))
+        .map(d -> new CaseIndexEntry(index, d));
   }
 
   private void add(Set<CaseIndexEntry> entries, SearchIndex index, String value) {

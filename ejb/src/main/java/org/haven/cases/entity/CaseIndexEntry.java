@@ -5,7 +5,6 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.util.Objects;
-import org.haven.crypto.control.SearchIndex;
 
 /** One blind-index value of a case: what exact-match search and the duplicate check compare. */
 @Embeddable

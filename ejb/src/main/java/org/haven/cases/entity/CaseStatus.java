@@ -1,6 +1,6 @@
 package org.haven.cases.entity;
 
-/** Where a survivor case stands in the case-management workflow (see DOMAIN.md). */
+/** Where a survivor case stands in the case-management workflow (see docs/domain/lifecycle.md). */
 public enum CaseStatus {
   OPEN,
   ASSESSMENT,

@@ -1,210 +1,139 @@
 package org.haven.crypto.boundary;
 
-import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.KeyTemplates;
-import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.function.UnaryOperator;
 import org.haven.crypto.control.BlindIndex;
 import org.haven.crypto.control.CryptoFailure;
 import org.haven.crypto.control.EnvelopeCrypto;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
-import org.haven.crypto.control.KeyEncryptionKeyStore;
-import org.haven.crypto.control.SearchIndex;
+import org.haven.crypto.control.PrfKeys;
 import org.haven.crypto.entity.DataKey;
 
 /**
- * The one crypto service: every protected field is sealed and opened, every blind index computed,
- * every data key made, rewrapped and destroyed here. It holds the key-encryption key (loaded at
- * start from outside the database; Haven does not start without one) and the blind-index keys
- * (stored wrapped by it). Callers pass owners ("case:HVN-…") and field names, never keys.
+ * The one crypto service: every protected field is sealed and opened, every blind index and keyed
+ * hash computed, every data key made and destroyed here, under keys wrapped by the key-encryption
+ * key ({@link KeyEncryptionKeys}). Callers pass owners ("case:HVN-…"), field names and the names of
+ * their indexes and hash keys, never keys; this service knows nothing of what they protect.
  */
 @Singleton
 @Startup
-@DependsOn("DatabaseMigrations")
+@DependsOn({"DatabaseMigrations", "KeyEncryptionKeys"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @PermitAll
 public class FieldCrypto {
 
-  private static final Logger LOG = Logger.getLogger(FieldCrypto.class.getName());
+  /** Where the keys of blind indexes are stored in data_key, by index name. */
   private static final String INDEX_OWNER = "index:";
 
   @PersistenceContext EntityManager em;
-  @Resource TransactionSynchronizationRegistry transactions;
+  @Inject KeyEncryptionKeys kek;
+  @Inject PrfKeys prfKeys;
 
-  @Inject
-  @ConfigProperty(name = "haven.kek.file")
-  Optional<String> keyFile;
-
-  @Inject
-  @ConfigProperty(name = "haven.kek")
-  Optional<String> inlineKey;
-
-  @Inject
-  @ConfigProperty(name = "haven.demo", defaultValue = "false")
-  boolean demo;
-
-  @Inject
-  @ConfigProperty(name = "haven.data.dir", defaultValue = "data")
-  String dataDirectory;
-
-  /** Swapped whole at a rotation, so every use sees one consistent set of keys. */
-  private volatile Keys keys;
-
-  private KeyEncryptionKeyStore store;
+  /** Keyed PRFs by the owner of their stored key; independent of key-encryption key rotations. */
+  private final Map<String, BlindIndex> prfs = new ConcurrentHashMap<>();
 
   /**
-   * Keysets Haven keeps in files outside the database, encrypted by the key-encryption key (the
-   * audit checkpoints' signing key): encrypted again under the new key before a rotation retires
-   * the old one.
+   * Data keys unwrapped in the last minute, by owner, as envelope-encryption libraries cache them
+   * (the AWS Encryption SDK's caching materials manager): a list page opens the same cases again
+   * and again, and unwrapping a key costs more than opening its fields. An entry serves only the
+   * wrapped key it came from (a rewrap makes a new one) and goes when its key is destroyed.
    */
-  private final Map<Path, String> keysetFiles = new ConcurrentHashMap<>();
+  private final Map<String, OpenedKey> opened = new ConcurrentHashMap<>();
 
-  /** Data keys being wrapped in still open transactions, by the key-encryption key they used. */
-  private final Map<Integer, AtomicInteger> wrapsInFlight = new ConcurrentHashMap<>();
+  private static final int OPENED_KEYS = 2_000;
+  private static final long OPENED_KEY_NANOS = 60_000_000_000L;
 
-  private record Keys(
-      EnvelopeCrypto envelope, Map<SearchIndex, BlindIndex> indexes, BlindIndex auditChain) {}
+  private record OpenedKey(byte[] wrapped, FieldCipher cipher, long until) {}
 
-  /** The owner of the audit chain's keyed hash in data_key. */
-  public static final String AUDIT_CHAIN_OWNER = "audit:chain";
-
-  /** A key-encryption key as the admin page shows it: id, status, primary. */
-  public record KeyInfo(String id, String status, boolean primary) {
-
-    // Getters for pages: Expression Language 5 does not read record components.
-    @JsonbTransient
-    public String getId() {
-      return id;
-    }
-
-    @JsonbTransient
-    public String getStatus() {
-      return status;
-    }
-
-    @JsonbTransient
-    public boolean isPrimary() {
-      return primary;
-    }
-  }
-
+  /**
+   * Opens the keys of the existing indexes now, so that Haven refuses to start with a
+   * key-encryption key that cannot unwrap them rather than fail at the first search.
+   */
   @PostConstruct
   void start() {
+    em.createQuery("select k from DataKey k where k.owner like :prefix", DataKey.class)
+        .setParameter("prefix", INDEX_OWNER + "%")
+        .getResultList()
+        .forEach(stored -> prfs.put(stored.getOwner(), opened(stored)));
+  }
+
+  /** The blind index of an already normalised value; null for a blank one. */
+  public String blindIndex(String index, String normalised) {
     try {
-      store = KeyEncryptionKeyStore.configured(keyFile, inlineKey, demo, Path.of(dataDirectory));
-      EnvelopeCrypto envelope = new EnvelopeCrypto(store.load(demo));
-      keys = new Keys(envelope, indexKeys(envelope), prfKey(envelope, AUDIT_CHAIN_OWNER));
-      LOG.info(
-          "Field encryption ready: key-encryption key from "
-              + store.describe()
-              + ", primary key "
-              + Integer.toUnsignedString(envelope.primaryKeyId()));
-    } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalStateException("cannot load the key-encryption key: " + e.getMessage(), e);
+      return prf(INDEX_OWNER + index).of(normalised);
+    } catch (GeneralSecurityException e) {
+      throw new CryptoFailure("cannot compute the " + index + " index", e);
     }
-  }
-
-  /** The blind-index keys, created (wrapped) on the first start. */
-  private Map<SearchIndex, BlindIndex> indexKeys(EnvelopeCrypto envelope)
-      throws GeneralSecurityException {
-    Map<SearchIndex, BlindIndex> indexes = new EnumMap<>(SearchIndex.class);
-    for (SearchIndex index : SearchIndex.values()) {
-      indexes.put(index, prfKey(envelope, INDEX_OWNER + index.name()));
-    }
-    return indexes;
-  }
-
-  /** A keyed PRF stored wrapped in data_key, created on the first start. */
-  private BlindIndex prfKey(EnvelopeCrypto envelope, String owner) throws GeneralSecurityException {
-    DataKey stored = em.find(DataKey.class, owner);
-    if (stored == null) {
-      byte[] wrapped = envelope.wrapKey(BlindIndex.newKey(), owner);
-      stored = new DataKey(owner, wrapped, EnvelopeCrypto.wrappingKeyId(wrapped));
-      em.persist(stored);
-    } else if (!envelope.canUnwrap(stored.getKekId())) {
-      throw new IllegalStateException(
-          "The configured key-encryption key ("
-              + store.describe()
-              + ") cannot unwrap Haven's keys: they were wrapped by key "
-              + Integer.toUnsignedString(stored.getKekId())
-              + ", which it does not hold or has disabled. Is HAVEN_KEK_FILE the key this"
-              + " database was created with?");
-    }
-    return new BlindIndex(envelope.unwrapKey(stored.getWrapped(), owner));
   }
 
   /**
-   * The audit chain's keyed hash of an event's canonical content (hex, 256 bits): without the key,
-   * which only the key-encryption key unwraps, nobody can forge a link of the chain.
+   * A keyed hash (hex, 256 bits) under the key stored for {@code keyOwner}, made on first use:
+   * without the key, which only the key-encryption key unwraps, nobody can forge one.
    */
-  public String chainHash(String canonical) {
+  public UnaryOperator<String> keyedHash(String keyOwner) {
+    return content -> {
+      try {
+        return prf(keyOwner).full(content);
+      } catch (GeneralSecurityException e) {
+        throw new CryptoFailure("cannot compute a keyed hash", e);
+      }
+    };
+  }
+
+  private BlindIndex prf(String owner) {
+    return prfs.computeIfAbsent(owner, this::loadOrCreate);
+  }
+
+  private BlindIndex loadOrCreate(String owner) {
     try {
-      return keys.auditChain().full(canonical);
+      DataKey stored;
+      try {
+        byte[] wrapped = kek.forNewKey().wrapKey(BlindIndex.newKey(), owner);
+        stored =
+            prfKeys.storeIfAbsent(
+                new DataKey(owner, wrapped, EnvelopeCrypto.wrappingKeyId(wrapped)));
+      } catch (EJBException anotherServerStoredItFirst) {
+        stored = prfKeys.find(owner).orElseThrow(() -> anotherServerStoredItFirst);
+      }
+      return opened(stored);
     } catch (GeneralSecurityException e) {
-      throw new CryptoFailure("cannot hash an audit event", e);
+      throw new CryptoFailure("cannot make the key of " + owner, e);
+    }
+  }
+
+  private BlindIndex opened(DataKey stored) {
+    kek.requireCanUnwrap(stored);
+    try {
+      return new BlindIndex(kek.envelope().unwrapKey(stored.getWrapped(), stored.getOwner()));
+    } catch (GeneralSecurityException e) {
+      throw new CryptoFailure("cannot unwrap the key of " + stored.getOwner(), e);
     }
   }
 
   /**
    * A new data key for an owner, stored wrapped; the cipher to seal their first fields with. The
-   * wrapping is counted until the transaction ends, so a rotation never retires a key that an
-   * uncommitted data key still depends on.
+   * wrapping is counted until the transaction ends ({@link KeyEncryptionKeys#forNewKey()}).
    */
   public FieldCipher newDataKey(String owner) {
-    EnvelopeCrypto envelope;
-    int kek;
-    AtomicInteger inFlight;
-    // Reading the key and counting the wrap happen together, so a rotation waiting for wraps with
-    // an older key either sees this one counted or finds the new key in use.
-    synchronized (this) {
-      envelope = keys.envelope();
-      kek = envelope.primaryKeyId();
-      inFlight = wrapsInFlight.computeIfAbsent(kek, k -> new AtomicInteger());
-      inFlight.incrementAndGet();
-    }
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            inFlight.decrementAndGet();
-          }
-        });
+    EnvelopeCrypto envelope = kek.forNewKey();
     try {
       byte[] wrapped = envelope.newDataKey(owner);
-      em.persist(new DataKey(owner, wrapped, kek));
+      em.persist(new DataKey(owner, wrapped, envelope.primaryKeyId()));
       return envelope.fieldCipher(wrapped, owner);
     } catch (GeneralSecurityException e) {
       throw new CryptoFailure("cannot make a data key for " + owner, e);
@@ -215,10 +144,23 @@ public class FieldCrypto {
   public Optional<FieldCipher> cipherOf(String owner) {
     DataKey key = em.find(DataKey.class, owner);
     if (key == null) {
+      opened.remove(owner);
       return Optional.empty();
     }
+    long now = System.nanoTime();
+    OpenedKey known = opened.get(owner);
+    if (known != null
+        && now - known.until() < 0
+        && Arrays.equals(known.wrapped(), key.getWrapped())) {
+      return Optional.of(known.cipher());
+    }
     try {
-      return Optional.of(keys.envelope().fieldCipher(key.getWrapped(), owner));
+      FieldCipher cipher = kek.envelope().fieldCipher(key.getWrapped(), owner);
+      if (opened.size() >= OPENED_KEYS) {
+        opened.clear();
+      }
+      opened.put(owner, new OpenedKey(key.getWrapped().clone(), cipher, now + OPENED_KEY_NANOS));
+      return Optional.of(cipher);
     } catch (GeneralSecurityException e) {
       throw new CryptoFailure("cannot unwrap the data key of " + owner, e);
     }
@@ -226,163 +168,12 @@ public class FieldCrypto {
 
   /** Destroys an owner's data key: whatever was sealed with it can never be opened again. */
   public boolean shred(String owner) {
+    opened.remove(owner);
     DataKey key = em.find(DataKey.class, owner);
     if (key == null) {
       return false;
     }
     em.remove(key);
     return true;
-  }
-
-  /** The blind index of a value, or null when nothing searchable is left after normalising. */
-  public String index(SearchIndex index, String value) {
-    String normalised;
-    try {
-      normalised = index.normalise(value);
-    } catch (RuntimeException unparsable) {
-      return null;
-    }
-    try {
-      return keys.indexes().get(index).of(normalised);
-    } catch (GeneralSecurityException e) {
-      throw new CryptoFailure("cannot compute the " + index + " index", e);
-    }
-  }
-
-  // ---- key rotation: used by KeyRotation only ----
-
-  /** Whether Haven can store a rotated key itself (a key file, not HAVEN_KEK). */
-  public boolean canRotate() {
-    return store.writable();
-  }
-
-  public String keySource() {
-    return store.describe();
-  }
-
-  public int primaryKeyId() {
-    return keys.envelope().primaryKeyId();
-  }
-
-  /** The key-encryption keys, without key material. */
-  public List<KeyInfo> keyEncryptionKeys() {
-    var handle = keys.envelope().keyEncryptionKey();
-    List<KeyInfo> info = new ArrayList<>();
-    for (int i = 0; i < handle.size(); i++) {
-      var entry = handle.getAt(i);
-      info.add(
-          new KeyInfo(
-              Integer.toUnsignedString(entry.getId()),
-              entry.getStatus().toString(),
-              entry.isPrimary()));
-    }
-    return info;
-  }
-
-  /**
-   * Adds a new primary key-encryption key, stores it, and uses it from now on for new data keys.
-   * Data keys wrapped by older keys stay readable until they are rewrapped.
-   */
-  public synchronized int addPrimaryKey() {
-    try {
-      EnvelopeCrypto rotated =
-          new EnvelopeCrypto(EnvelopeCrypto.withNewPrimary(keys.envelope().keyEncryptionKey()));
-      store.save(rotated.keyEncryptionKey());
-      keys = new Keys(rotated, keys.indexes(), keys.auditChain());
-      LOG.info(
-          "Key rotation: new primary key-encryption key "
-              + Integer.toUnsignedString(rotated.primaryKeyId()));
-      return rotated.primaryKeyId();
-    } catch (GeneralSecurityException | IOException e) {
-      throw new CryptoFailure("cannot store the new key-encryption key", e);
-    }
-  }
-
-  /** Wraps one stored key again under the primary key-encryption key. */
-  public void rewrap(DataKey key) {
-    EnvelopeCrypto envelope = keys.envelope();
-    try {
-      key.rewrapped(envelope.rewrap(key.getWrapped(), key.getOwner()), envelope.primaryKeyId());
-    } catch (GeneralSecurityException e) {
-      throw new CryptoFailure("cannot rewrap the key of " + key.getOwner(), e);
-    }
-  }
-
-  /**
-   * Waits until no transaction is still wrapping a data key with an older key-encryption key, so
-   * that a last rewrap pass sees every data key that will ever be wrapped by one.
-   */
-  public void awaitWrapsWithOlderKeys(Duration patience) throws InterruptedException {
-    int primary = primaryKeyId();
-    Instant deadline = Instant.now().plus(patience);
-    while (olderWrapsInFlight(primary)) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("transactions still wrap data keys with an older key");
-      }
-      Thread.sleep(50);
-    }
-  }
-
-  private synchronized boolean olderWrapsInFlight(int primary) {
-    return wrapsInFlight.entrySet().stream()
-        .anyMatch(e -> e.getKey() != primary && e.getValue().get() > 0);
-  }
-
-  /**
-   * A keyset kept in a file outside the database, encrypted by the key-encryption key; created from
-   * the Tink template on first use. {@code purpose} binds the file to its use.
-   */
-  public synchronized KeysetHandle keysetFile(Path file, String template, String purpose) {
-    try {
-      Aead kek = keys.envelope().keyEncryptionAead();
-      KeysetHandle handle;
-      if (Files.exists(file)) {
-        handle =
-            TinkJsonProtoKeysetFormat.parseEncryptedKeyset(
-                Files.readString(file, StandardCharsets.UTF_8),
-                kek,
-                purpose.getBytes(StandardCharsets.UTF_8));
-        // Under the primary key from now on, should an offline rotation retire the old one.
-        writeKeysetFile(file, handle, kek, purpose);
-      } else {
-        handle = KeysetHandle.generateNew(KeyTemplates.get(template));
-        writeKeysetFile(file, handle, kek, purpose);
-      }
-      keysetFiles.put(file, purpose);
-      return handle;
-    } catch (GeneralSecurityException | IOException e) {
-      throw new CryptoFailure("cannot read or create the keyset in " + file, e);
-    }
-  }
-
-  private static void writeKeysetFile(Path file, KeysetHandle handle, Aead kek, String purpose)
-      throws GeneralSecurityException, IOException {
-    KeyEncryptionKeyStore.writeOwnerOnly(
-        file,
-        TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(
-            handle, kek, purpose.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /** Disables every key-encryption key but the primary, once none is needed any more. */
-  public synchronized void retireOlderKeys() {
-    try {
-      Aead current = keys.envelope().keyEncryptionAead();
-      for (Map.Entry<Path, String> file : keysetFiles.entrySet()) {
-        KeysetHandle handle =
-            TinkJsonProtoKeysetFormat.parseEncryptedKeyset(
-                Files.readString(file.getKey(), StandardCharsets.UTF_8),
-                current,
-                file.getValue().getBytes(StandardCharsets.UTF_8));
-        writeKeysetFile(file.getKey(), handle, current, file.getValue());
-      }
-      EnvelopeCrypto retired =
-          new EnvelopeCrypto(
-              EnvelopeCrypto.withOnlyPrimaryEnabled(keys.envelope().keyEncryptionKey()));
-      store.save(retired.keyEncryptionKey());
-      keys = new Keys(retired, keys.indexes(), keys.auditChain());
-      LOG.info("Key rotation: older key-encryption keys disabled");
-    } catch (GeneralSecurityException | IOException e) {
-      throw new CryptoFailure("cannot store the key-encryption key", e);
-    }
   }
 }

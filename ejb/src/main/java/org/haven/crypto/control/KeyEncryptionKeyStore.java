@@ -31,7 +31,7 @@ public final class KeyEncryptionKeyStore {
           + " keyset file (create one with: java -cp 'ear/target/tools/*'"
           + " org.haven.crypto.control.KeyTool create /path/to/kek.json) or HAVEN_KEK to the"
           + " keyset itself. Only demo mode (HAVEN_DEMO=true) generates a key by itself. See the"
-          + " README, section Keys.";
+          + " docs/operations/keys.md.";
 
   private final Path file;
   private final String inline;

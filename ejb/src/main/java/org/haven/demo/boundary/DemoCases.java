@@ -7,9 +7,13 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.logging.Logger;
+import org.haven.access.boundary.AccessPolicy;
 import org.haven.access.boundary.Caller;
 import org.haven.access.boundary.Staff;
-import org.haven.cases.boundary.CaseFiles;
+import org.haven.cases.boundary.CaseProfile;
+import org.haven.cases.boundary.CaseQueries;
+import org.haven.cases.boundary.CaseRegistration;
+import org.haven.cases.boundary.CaseTransitions;
 import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.DocumentType;
 import org.haven.cases.entity.ExploitationProfile;
@@ -32,7 +36,7 @@ import org.haven.cases.entity.YesNoUnknown;
  * request: the caller identity set here reaches every boundary it calls.
  */
 @Stateless
-@RunAs("supervisor")
+@RunAs(AccessPolicy.SUPERVISOR)
 @PermitAll
 public class DemoCases {
 
@@ -51,8 +55,10 @@ public class DemoCases {
       new DemoUser(SUBJECT + "4", "supervisor.north", "Grace Mensah", "north", true);
   static final DemoUser SUPERVISOR_SOUTH =
       new DemoUser(SUBJECT + "5", "supervisor.south", "Lukas Berg", "south", true);
-
-  @Inject CaseFiles caseFiles;
+  @Inject CaseProfile profile;
+  @Inject CaseQueries caseQueries;
+  @Inject CaseRegistration registration;
+  @Inject CaseTransitions transitions;
   @Inject Staff staff;
   @Inject Caller caller;
 
@@ -66,7 +72,7 @@ public class DemoCases {
             SUPERVISOR_SOUTH)
         .forEach(this::provision);
     signInAs(SUPERVISOR_NORTH);
-    if (caseFiles.count() > 0) {
+    if (caseQueries.count() > 0) {
       return;
     }
     String blessing =
@@ -159,7 +165,7 @@ public class DemoCases {
       List<MeansOfControl> control,
       RecruitmentMethod recruitment,
       String country) {
-    caseFiles.describeExploitation(
+    profile.describeExploitation(
         caseNumber,
         new ExploitationProfile(
             types,
@@ -177,7 +183,7 @@ public class DemoCases {
 
   private void moveAlong(String caseNumber, CaseStatus... statuses) {
     for (CaseStatus to : statuses) {
-      caseFiles.transition(caseNumber, to, null, null);
+      transitions.transition(caseNumber, to, null, null);
     }
   }
 
@@ -188,7 +194,7 @@ public class DemoCases {
       DemoUser caseworker,
       SurvivorIdentity identity,
       String narrative) {
-    return caseFiles
+    return registration
         .register(
             new SurvivorCase(risk, new Survivor(sex, nationality)),
             identity,

@@ -32,9 +32,9 @@ public class Notifications {
   @Inject AuditTrail audit;
 
   /** The latest notifications, unread first, newest first; only unread ones if asked. */
-  public List<NotificationView> mine(boolean unreadOnly) {
+  public List<NotificationDetails> mine(boolean unreadOnly) {
     StaffMember me = access.actor();
-    List<NotificationView> list =
+    List<NotificationDetails> list =
         em.createQuery(
                 "select n from Notification n where n.recipient = :me"
                     + (unreadOnly ? " and n.readAt is null" : "")
@@ -44,7 +44,7 @@ public class Notifications {
             .setParameter("me", me)
             .setMaxResults(LATEST)
             .getResultStream()
-            .map(NotificationView::new)
+            .map(NotificationDetails::new)
             .toList();
     audit.record(
         Entry.of(AuditAction.NOTIFICATIONS_READ, "notification", null)
@@ -53,7 +53,10 @@ public class Notifications {
                     + list.size()
                     + "; cases: "
                     + AuditTrail.caseNumbers(
-                        list.stream().map(NotificationView::getCaseNumber).distinct().toList())));
+                        list.stream()
+                            .map(NotificationDetails::getCaseNumber)
+                            .distinct()
+                            .toList())));
     return list;
   }
 
@@ -70,7 +73,7 @@ public class Notifications {
    * Marks one of the caller's notifications read; reading it again changes nothing. Empty (and the
    * attempt in the trail) for someone else's or none.
    */
-  public Optional<NotificationView> markRead(long id) {
+  public Optional<NotificationDetails> markRead(long id) {
     Notification n = em.find(Notification.class, id);
     if (n == null || !n.getRecipient().getId().equals(access.actor().getId())) {
       audit.record(
@@ -79,7 +82,7 @@ public class Notifications {
       return Optional.empty();
     }
     n.read(Instant.now());
-    return Optional.of(new NotificationView(n));
+    return Optional.of(new NotificationDetails(n));
   }
 
   /** Marks every unread notification of the caller read; returns how many there were. */

@@ -2,6 +2,7 @@ package org.haven.notifications.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@PermitAll
 public class OverdueReferralWatch {
 
   private static final Logger LOG = Logger.getLogger(OverdueReferralWatch.class.getName());
@@ -36,8 +38,9 @@ public class OverdueReferralWatch {
     timers.createIntervalTimer(every, every, new TimerConfig("overdue referrals", false));
   }
 
+  /** One look for overdue referrals: what the timer runs (and a test, to not wait for it). */
   @Timeout
-  void check() {
+  public void check() {
     int late = notices.overdue(Instant.now());
     if (late > 0) {
       LOG.info(() -> "overdue referrals notified: " + late);

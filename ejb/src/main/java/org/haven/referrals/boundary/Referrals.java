@@ -15,6 +15,7 @@ import org.haven.access.boundary.CaseScope;
 import org.haven.audit.boundary.AuditTrail;
 import org.haven.audit.boundary.AuditTrail.Entry;
 import org.haven.audit.entity.AuditAction;
+import org.haven.cases.control.CaseActions;
 import org.haven.cases.control.CaseRecords;
 import org.haven.cases.entity.Consent;
 import org.haven.cases.entity.SurvivorCase;
@@ -47,6 +48,7 @@ public class Referrals {
 
   @PersistenceContext EntityManager em;
   @Inject CaseRecords records;
+  @Inject CaseActions actions;
   @Inject AccessPolicy access;
   @Inject AuditTrail audit;
   @Inject Offers offers;
@@ -54,31 +56,37 @@ public class Referrals {
   @Inject Event<ReferralMoved> moved;
 
   /** The referrals of a case, newest first. Empty if the case is out of scope. */
-  public Optional<List<ReferralView>> referrals(String caseNumber) {
-    return records
-        .readable(caseNumber, AuditAction.REFERRALS_READ)
-        .map(
-            c -> {
-              FieldCipher cipher = records.openerFor(c).orElse(null);
-              Instant now = Instant.now();
-              List<ReferralView> all =
-                  em.createQuery(
-                          "select r from Referral r where r.survivorCase = :c"
-                              + " order by r.createdAt desc, r.id desc",
-                          Referral.class)
-                      .setParameter("c", c)
-                      .getResultStream()
-                      .map(r -> new ReferralView(r, cipher, now))
-                      .toList();
-              audit.record(
-                  Entry.onCase(AuditAction.REFERRALS_READ, caseNumber)
-                      .details("referrals: " + all.size()));
-              return all;
-            });
+  public Optional<List<ReferralDetails>> referrals(String caseNumber) {
+    return actions.read(
+        caseNumber,
+        AuditAction.REFERRALS_READ,
+        (c, trail) -> {
+          FieldCipher cipher = records.openerFor(c).orElse(null);
+          Instant now = Instant.now();
+          List<ReferralDetails> all =
+              em.createQuery(
+                      "select r from Referral r where r.survivorCase = :c"
+                          + " order by r.createdAt desc, r.id desc",
+                      Referral.class)
+                  .setParameter("c", c)
+                  .getResultStream()
+                  .map(r -> new ReferralDetails(r, cipher, now))
+                  .toList();
+          trail.details("referrals: " + all.size());
+          return all;
+        });
+  }
+
+  /**
+   * The moves the caller may make on a referral in this status: what a page offers (sending and
+   * returning are the supervisors').
+   */
+  public List<ReferralStatus> allowedMoves(@NotNull ReferralStatus from) {
+    return ReferralWorkflow.allowedFrom(from, access.isSupervisor());
   }
 
   /** Writes a referral (a draft). Empty if the case is out of scope. */
-  public Optional<ReferralView> create(
+  public Optional<ReferralDetails> create(
       String caseNumber,
       @NotNull(message = "choose the service") String serviceType,
       @NotNull(message = "choose the provider") Long providerId,
@@ -86,35 +94,32 @@ public class Referrals {
       boolean sharesData,
       String reason) {
     Checks.requireText("reason", reason, MAX_TEXT, "say why the survivor is referred");
-    return records
-        .changeable(caseNumber, AuditAction.REFERRAL_CREATED)
-        .map(
-            c -> {
-              CaseRecords.refuseIfErased(c);
-              ServiceType type = offers.serviceType(serviceType);
-              Provider provider = offers.provider(providerId, type);
-              FieldCipher cipher = records.cipherFor(c);
-              Referral referral =
-                  new Referral(
-                      c, type, provider, urgency, sharesData, access.actor(), Instant.now());
-              em.persist(referral);
-              referral.explain(cipher, reason.strip());
-              em.flush();
-              audit.record(
-                  Entry.onCase(AuditAction.REFERRAL_CREATED, caseNumber)
-                      .details(
-                          "referral "
-                              + referral.getId()
-                              + "; service: "
-                              + type.getCode()
-                              + "; provider: "
-                              + provider.getId()
-                              + "; urgency: "
-                              + urgency
-                              + "; shares data: "
-                              + sharesData));
-              return new ReferralView(referral, cipher, Instant.now());
-            });
+    return actions.change(
+        caseNumber,
+        AuditAction.REFERRAL_CREATED,
+        (c, trail) -> {
+          CaseRecords.refuseIfErased(c);
+          ServiceType type = offers.serviceType(serviceType);
+          Provider provider = offers.provider(providerId, type);
+          FieldCipher cipher = records.cipherFor(c);
+          Referral referral =
+              new Referral(c, type, provider, urgency, sharesData, access.actor(), Instant.now());
+          em.persist(referral);
+          referral.explain(cipher, reason.strip());
+          em.flush();
+          trail.details(
+              "referral "
+                  + referral.getId()
+                  + "; service: "
+                  + type.getCode()
+                  + "; provider: "
+                  + provider.getId()
+                  + "; urgency: "
+                  + urgency
+                  + "; shares data: "
+                  + sharesData);
+          return new ReferralDetails(referral, cipher, Instant.now());
+        });
   }
 
   /**
@@ -123,7 +128,7 @@ public class Referrals {
    * supervisors; a referral that shares data is submitted and sent only with the survivor's consent
    * in force for its provider and service. Empty if the case is out of scope.
    */
-  public Optional<ReferralView> transition(
+  public Optional<ReferralDetails> transition(
       String caseNumber,
       long referralId,
       @NotNull(message = "name the status to move to") ReferralStatus to,
@@ -132,67 +137,64 @@ public class Referrals {
     if (reason != null && reason.length() > MAX_TEXT) {
       throw new InvalidField("reason", "must be at most " + MAX_TEXT + " characters");
     }
-    return records
-        .changeable(caseNumber, AuditAction.REFERRAL_TRANSITION)
-        .map(
-            c -> {
-              Referral referral =
-                  records.partOf(
-                      c, Referral.class, referralId, Referral::getSurvivorCase, "referral");
-              Checks.checkVersion("referral " + referralId, referral.getVersion(), expectedVersion);
-              boolean supervisor = access.supervises(c.getOwningTeam());
-              ReferralStatus from = referral.getStatus();
-              if (!supervisor
-                  && ReferralWorkflow.move(from, to)
-                      .filter(ReferralWorkflow.Move::supervisorOnly)
-                      .isPresent()) {
-                // Sending (the approval) and returning are a supervisor's decision: a refusal.
-                throw new jakarta.ejb.EJBAccessException(
-                    "only the supervisors of the case's team send or return a referral");
-              }
-              List<ReferralStatus> allowed = ReferralWorkflow.allowedFrom(from, supervisor);
-              ReferralWorkflow.Move move =
-                  ReferralWorkflow.move(from, to)
-                      .filter(m -> allowed.contains(m.to()))
-                      .orElseThrow(
-                          () ->
-                              new Conflict(
-                                  "Referral "
-                                      + referralId
-                                      + " cannot move from "
-                                      + from
-                                      + " to "
-                                      + to
-                                      + (allowed.isEmpty()
-                                          ? "; nothing is allowed from " + from + " for you."
-                                          : "; allowed from " + from + ": " + allowed + "."),
-                                  allowed.stream().map(Enum::name).toList()));
-              if (move.needsReason()) {
-                Checks.requireText("reason", reason, MAX_TEXT, "give a reason");
-              }
-              if (referral.isSharesData()
-                  && (to == ReferralStatus.PENDING_APPROVAL || to == ReferralStatus.SENT)) {
-                referral.reliesOn(consentFor(c, referral));
-              }
-              FieldCipher cipher = records.cipherFor(c);
-              Instant now = Instant.now();
-              referral.moveTo(
-                  to,
-                  access.actor(),
-                  now,
-                  cipher,
-                  reason == null || reason.isBlank() ? null : reason.strip());
-              if (to == ReferralStatus.SENT) {
-                // The approval makes what the provider receives, from the consent as it stands.
-                summaries.make(referral, cipher, access.actor(), now);
-              }
-              em.flush();
-              moved.fire(new ReferralMoved(referralId, from, to, access.actor().getId()));
-              audit.record(
-                  Entry.onCase(AuditAction.REFERRAL_TRANSITION, caseNumber)
-                      .details("referral " + referralId + "; from " + from + " to " + to));
-              return new ReferralView(referral, records.openerFor(c).orElse(null), Instant.now());
-            });
+    return actions.change(
+        caseNumber,
+        AuditAction.REFERRAL_TRANSITION,
+        (c, trail) -> {
+          Referral referral =
+              records.partOf(c, Referral.class, referralId, Referral::getSurvivorCase, "referral");
+          Checks.checkVersion("referral " + referralId, referral.getVersion(), expectedVersion);
+          boolean supervisor = access.supervises(c.getOwningTeam());
+          ReferralStatus from = referral.getStatus();
+          if (ReferralWorkflow.move(from, to)
+              .filter(ReferralWorkflow.Move::supervisorOnly)
+              .isPresent()) {
+            // Sending (the approval) and returning are a supervisor's decision: a refusal.
+            access.requireSupervisorOf(
+                c.getOwningTeam(),
+                "only the supervisors of the case's team send or return a referral");
+          }
+          List<ReferralStatus> allowed = ReferralWorkflow.allowedFrom(from, supervisor);
+          ReferralWorkflow.Move move =
+              ReferralWorkflow.move(from, to)
+                  .filter(m -> allowed.contains(m.to()))
+                  .orElseThrow(
+                      () ->
+                          new Conflict(
+                              "Referral "
+                                  + referralId
+                                  + " cannot move from "
+                                  + from
+                                  + " to "
+                                  + to
+                                  + (allowed.isEmpty()
+                                      ? "; nothing is allowed from " + from + " for you."
+                                      : "; allowed from " + from + ": " + allowed + "."),
+                              allowed.stream().map(Enum::name).toList()));
+          if (move.needsReason()) {
+            Checks.requireText("reason", reason, MAX_TEXT, "give a reason");
+          }
+          if (referral.isSharesData()
+              && (to == ReferralStatus.PENDING_APPROVAL || to == ReferralStatus.SENT)) {
+            referral.reliesOn(consentFor(c, referral));
+          }
+          FieldCipher cipher = records.cipherFor(c);
+          Instant now = Instant.now();
+          referral.moveTo(
+              to,
+              access.actor(),
+              now,
+              cipher,
+              reason == null || reason.isBlank() ? null : reason.strip());
+          if (to == ReferralStatus.SENT) {
+            // The approval makes what the provider receives, from the consent as it stands.
+            summaries.make(referral, cipher, access.actor(), now);
+          }
+          em.flush();
+          moved.fire(new ReferralMoved(referralId, from, to, access.actor().getId()));
+          trail.details("referral " + referralId + "; from " + from + " to " + to);
+          return new ReferralDetails(referral, records.openerFor(c).orElse(null), Instant.now());
+        });
   }
 
   /**
@@ -201,44 +203,39 @@ public class Referrals {
    * since the survivor no longer agrees to that sharing. Empty if the case is out of scope.
    */
   public Optional<SummaryFile> summary(String caseNumber, long referralId) {
-    return records
-        .readable(caseNumber, AuditAction.REFERRAL_SUMMARY_DOWNLOADED)
-        .map(
-            c -> {
-              Referral referral =
-                  records.partOf(
-                      c, Referral.class, referralId, Referral::getSurvivorCase, "referral");
-              ReferralSummary summary = em.find(ReferralSummary.class, referral.getId());
-              if (summary == null || summary.isErased()) {
-                throw new NotFound(
-                    "Referral "
-                        + referralId
-                        + " has no summary: it is made when a supervisor approves the referral.");
-              }
-              if (summary.consent().filter(Consent::isWithdrawn).isPresent()) {
-                throw new Conflict(
-                    "The survivor withdrew the consent referral "
-                        + referralId
-                        + "'s summary relies on: it is no longer given out.");
-              }
-              FieldCipher cipher =
-                  records
-                      .openerFor(c)
-                      .orElseThrow(
-                          () -> new NotFound("Referral " + referralId + " has no summary."));
-              byte[] pdf = summary.pdf(cipher);
-              audit.record(
-                  Entry.onCase(AuditAction.REFERRAL_SUMMARY_DOWNLOADED, caseNumber)
-                      .details(
-                          "referral "
-                              + referralId
-                              + "; fields: "
-                              + (summary.fields().isEmpty()
-                                  ? "none"
-                                  : String.join(
-                                      ",", summary.fields().stream().map(Enum::name).toList()))));
-              return new SummaryFile("referral-" + referralId + "-summary.pdf", pdf);
-            });
+    return actions.read(
+        caseNumber,
+        AuditAction.REFERRAL_SUMMARY_DOWNLOADED,
+        (c, trail) -> {
+          Referral referral =
+              records.partOf(c, Referral.class, referralId, Referral::getSurvivorCase, "referral");
+          ReferralSummary summary = em.find(ReferralSummary.class, referral.getId());
+          if (summary == null || summary.isErased()) {
+            throw new NotFound(
+                "Referral "
+                    + referralId
+                    + " has no summary: it is made when a supervisor approves the referral.");
+          }
+          if (summary.consent().filter(Consent::isWithdrawn).isPresent()) {
+            throw new Conflict(
+                "The survivor withdrew the consent referral "
+                    + referralId
+                    + "'s summary relies on: it is no longer given out.");
+          }
+          FieldCipher cipher =
+              records
+                  .openerFor(c)
+                  .orElseThrow(() -> new NotFound("Referral " + referralId + " has no summary."));
+          byte[] pdf = summary.pdf(cipher);
+          trail.details(
+              "referral "
+                  + referralId
+                  + "; fields: "
+                  + (summary.fields().isEmpty()
+                      ? "none"
+                      : String.join(",", summary.fields().stream().map(Enum::name).toList())));
+          return new SummaryFile("referral-" + referralId + "-summary.pdf", pdf);
+        });
   }
 
   /** A referral summary as downloaded: a file name that names no one, and the PDF. */
@@ -249,7 +246,7 @@ public class Referrals {
    * then the longest waiting first.
    */
   @RolesAllowed(AccessPolicy.SUPERVISOR)
-  public List<ReferralView> awaitingApproval() {
+  public List<ReferralDetails> awaitingApproval() {
     CaseScope scope = access.caseScope().withoutBreakGlass();
     if (scope.reach() != CaseScope.Reach.TEAM) {
       return List.of();
@@ -267,9 +264,12 @@ public class Referrals {
             .setParameter("emergency", Urgency.EMERGENCY)
             .setParameter("urgent", Urgency.URGENT)
             .getResultList();
-    List<ReferralView> queue =
+    List<ReferralDetails> queue =
         pending.stream()
-            .map(r -> new ReferralView(r, records.openerFor(r.getSurvivorCase()).orElse(null), now))
+            .map(
+                r ->
+                    new ReferralDetails(
+                        r, records.openerFor(r.getSurvivorCase()).orElse(null), now))
             .toList();
     audit.record(
         Entry.of(AuditAction.REFERRALS_READ, "referral", null)
@@ -278,7 +278,7 @@ public class Referrals {
                     + queue.size()
                     + "; cases: "
                     + AuditTrail.caseNumbers(
-                        queue.stream().map(ReferralView::getCaseNumber).distinct().toList())));
+                        queue.stream().map(ReferralDetails::getCaseNumber).distinct().toList())));
     return queue;
   }
 

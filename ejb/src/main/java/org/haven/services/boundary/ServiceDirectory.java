@@ -1,5 +1,12 @@
 package org.haven.services.boundary;
 
+import static org.haven.services.control.ProviderRules.apply;
+import static org.haven.services.control.ProviderRules.blankToNull;
+import static org.haven.services.control.ProviderRules.check;
+import static org.haven.services.control.ProviderRules.hours;
+import static org.haven.services.control.ProviderRules.list;
+import static org.haven.services.control.ProviderRules.yes;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -7,7 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +29,7 @@ import org.haven.problems.Checks;
 import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
 import org.haven.services.control.CsvRows;
+import org.haven.services.control.ProviderRules.Checked;
 import org.haven.services.entity.Provider;
 import org.haven.services.entity.ServiceType;
 
@@ -47,8 +55,6 @@ public class ServiceDirectory {
           "active");
 
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final int MAX_RESPONSE_HOURS = 24 * 365;
 
   @PersistenceContext EntityManager em;
   @Inject AuditTrail audit;
@@ -128,7 +134,7 @@ public class ServiceDirectory {
   public Optional<ProviderEntry> saveProvider(
       Long id, ProviderDetails details, Long expectedVersion) {
     List<String> problems = new ArrayList<>();
-    Checked checked = check(details, problems);
+    Checked checked = check(details, knownServiceTypes(), problems);
     if (checked == null) {
       throw new InvalidField(problems.get(0).split(":", 2)[0], problems.get(0).split(": ", 2)[1]);
     }
@@ -186,6 +192,7 @@ public class ServiceDirectory {
     int updated = 0;
     List<ImportReport.Rejected> rejected = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
+    Set<String> known = knownServiceTypes();
     for (CsvRows.Row row : rows.subList(1, rows.size())) {
       if (row.isBlank()) {
         continue;
@@ -206,6 +213,7 @@ public class ServiceDirectory {
                   blankToNull(row.field(5)),
                   hours(row.field(6), problems),
                   row.field(7).isBlank() ? Boolean.TRUE : yes(row.field(7), problems)),
+              known,
               problems);
       if (checked == null || !problems.isEmpty()) {
         rejected.add(new ImportReport.Rejected(row.line(), String.join("; ", problems)));
@@ -243,82 +251,6 @@ public class ServiceDirectory {
     return report;
   }
 
-  /** Details that passed every check, cleaned. */
-  private record Checked(
-      String name,
-      List<String> serviceTypes,
-      List<String> areas,
-      String phone,
-      String email,
-      String address,
-      int responseTimeHours,
-      boolean active) {}
-
-  /** Checks the details; null with the reasons in {@code problems} ("field: reason") if bad. */
-  private Checked check(ProviderDetails d, List<String> problems) {
-    String name = d.name() == null ? "" : d.name().strip();
-    if (name.isEmpty() || name.length() > 200) {
-      problems.add("name: give the provider's name (at most 200 characters)");
-    }
-    Set<String> known = new java.util.HashSet<>();
-    serviceTypes(false).forEach(t -> known.add(t.getCode()));
-    List<String> types =
-        d.serviceTypes().stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-    if (types.isEmpty()) {
-      problems.add("serviceTypes: name at least one service type the provider offers");
-    }
-    List<String> unknown = types.stream().filter(t -> !known.contains(t)).toList();
-    if (!unknown.isEmpty()) {
-      problems.add(
-          "serviceTypes: not in the catalogue: "
-              + String.join(", ", unknown)
-              + " (known: "
-              + String.join(", ", known.stream().sorted().toList())
-              + ")");
-    }
-    List<String> areas = d.areas().stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-    if (areas.stream().anyMatch(a -> a.length() > 200)) {
-      problems.add("areas: each area must be at most 200 characters");
-    }
-    if (d.phone() != null && d.phone().length() > 64) {
-      problems.add("phone: must be at most 64 characters");
-    }
-    if (d.email() != null && (d.email().length() > 254 || !EMAIL.matcher(d.email()).matches())) {
-      problems.add("email: must be an e-mail address");
-    }
-    if (d.address() != null && d.address().length() > 500) {
-      problems.add("address: must be at most 500 characters");
-    }
-    if (d.responseTimeHours() == null
-        || d.responseTimeHours() < 1
-        || d.responseTimeHours() > MAX_RESPONSE_HOURS) {
-      problems.add("responseTimeHours: give the agreed response time, 1 to 8760 hours");
-    }
-    if (!problems.isEmpty()) {
-      return null;
-    }
-    return new Checked(
-        name,
-        List.copyOf(new LinkedHashSet<>(types)),
-        List.copyOf(new LinkedHashSet<>(areas)),
-        blankToNull(d.phone()),
-        blankToNull(d.email()),
-        blankToNull(d.address()),
-        d.responseTimeHours(),
-        d.active() == null || d.active());
-  }
-
-  private static void apply(Provider provider, Checked c) {
-    provider.describe(
-        c.serviceTypes(),
-        c.areas(),
-        c.phone(),
-        c.email(),
-        c.address(),
-        c.responseTimeHours(),
-        c.active());
-  }
-
   private Optional<Provider> byName(String name) {
     return em.createQuery(
             "select p from Provider p where lower(p.name) = lower(:name)", Provider.class)
@@ -327,34 +259,9 @@ public class ServiceDirectory {
         .findFirst();
   }
 
-  private static List<String> list(String cell) {
-    return cell.isBlank() ? List.of() : List.of(cell.split(";"));
-  }
-
-  private static Integer hours(String cell, List<String> problems) {
-    if (cell.isBlank()) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(cell.strip());
-    } catch (NumberFormatException e) {
-      problems.add("responseTimeHours: must be a whole number of hours");
-      return -1;
-    }
-  }
-
-  private static Boolean yes(String cell, List<String> problems) {
-    return switch (cell.strip().toLowerCase(Locale.ROOT)) {
-      case "true", "yes", "1" -> true;
-      case "false", "no", "0" -> false;
-      default -> {
-        problems.add("active: must be true or false");
-        yield true;
-      }
-    };
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
+  private Set<String> knownServiceTypes() {
+    Set<String> known = new HashSet<>();
+    serviceTypes(false).forEach(t -> known.add(t.getCode()));
+    return known;
   }
 }

@@ -96,7 +96,7 @@ public class FieldCryptoBenchmark {
 
   @Benchmark
   public String blindIndexName() throws GeneralSecurityException {
-    return nameIndex.of(SearchIndex.NAME.normalise(NAME + " Bello"));
+    return nameIndex.of(org.haven.cases.entity.SearchIndex.NAME.normalise(NAME + " Bello"));
   }
 
   @Benchmark

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.haven.access.boundary.Caller;
 import org.haven.ui.Texts;
@@ -21,9 +20,9 @@ import org.wildfly.security.http.oidc.OidcPrincipal;
 @RequestScoped
 public class SessionView {
 
-  private static final List<String> ROLES = List.of("supervisor", "caseworker", "admin");
-
   @Inject Caller caller;
+
+  @Inject SignedInUser user;
 
   public boolean isSignedIn() {
     return caller.isIdentified();
@@ -34,10 +33,8 @@ public class SessionView {
   }
 
   public String getRoles() {
-    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    return ROLES.stream()
-        .filter(external::isUserInRole)
-        .map(role -> Texts.get("role." + role))
+    return user.roles().stream()
+        .map(role -> Texts.get("role." + role.roleName()))
         .collect(Collectors.joining(", "));
   }
 

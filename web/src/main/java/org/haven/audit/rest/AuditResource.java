@@ -20,7 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.haven.audit.boundary.AuditLog;
+import org.haven.access.boundary.AccessPolicy;
+import org.haven.audit.boundary.AuditReview;
 import org.haven.audit.control.ChainVerifier;
 import org.haven.audit.entity.AuditEvent;
 import org.haven.paging.Page;
@@ -33,10 +34,10 @@ import org.haven.paging.PageRequest;
  */
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"caseworker", "supervisor", "admin"})
+@RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR, AccessPolicy.ADMIN})
 public class AuditResource {
 
-  @Inject AuditLog log;
+  @Inject AuditReview log;
 
   /** {@code {"intact":true,"verifiedThrough":N}} or {@code {"intact":false,…}}. */
   @JsonbPropertyOrder({"intact", "verifiedThrough", "firstBrokenEvent", "reason"})
@@ -93,7 +94,7 @@ public class AuditResource {
 
   @GET
   @Path("verify")
-  @RolesAllowed("admin")
+  @RolesAllowed(AccessPolicy.ADMIN)
   public Verification verify() {
     ChainVerifier.Result result = log.verify();
     return new Verification(

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.haven.audit.boundary.AuditLog;
 import org.haven.audit.boundary.AuditQuery;
+import org.haven.audit.boundary.AuditReview;
 import org.haven.audit.control.ChainVerifier;
 import org.haven.audit.entity.AuditAction;
 import org.haven.audit.entity.AuditEvent;
@@ -34,7 +34,7 @@ public class AuditView implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  @Inject AuditLog log;
+  @Inject AuditReview log;
 
   private String caseNumber;
   private String username;

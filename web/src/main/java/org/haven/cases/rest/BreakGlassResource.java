@@ -7,7 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.haven.cases.boundary.CaseFiles;
+import org.haven.access.boundary.AccessPolicy;
+import org.haven.cases.boundary.BreakGlass;
 import org.haven.cases.boundary.EmergencyAccess;
 
 /**
@@ -16,13 +17,12 @@ import org.haven.cases.boundary.EmergencyAccess;
  */
 @Path("break-glass")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("supervisor")
+@RolesAllowed(AccessPolicy.SUPERVISOR)
 public class BreakGlassResource {
-
-  @Inject CaseFiles caseFiles;
+  @Inject BreakGlass emergency;
 
   @GET
   public List<EmergencyAccess> recent() {
-    return caseFiles.emergencyAccesses();
+    return emergency.emergencyAccesses();
   }
 }

@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.haven.api.Dates;
 import org.haven.api.OneOf;
-import org.haven.cases.boundary.CaseFiles;
+import org.haven.cases.boundary.CaseRegistration;
 import org.haven.cases.entity.AgeBand;
 import org.haven.cases.entity.DocumentType;
 import org.haven.cases.entity.RiskLevel;
@@ -29,8 +29,8 @@ public record CaseIntake(
     @NotNull(message = "choose a risk level: HIGH, MEDIUM or LOW") @OneOf(RiskLevel.class)
         String riskLevel,
     @Size(
-            max = CaseFiles.MAX_NARRATIVE,
-            message = "must be at most " + CaseFiles.MAX_NARRATIVE + " characters")
+            max = CaseRegistration.MAX_NARRATIVE,
+            message = "must be at most " + CaseRegistration.MAX_NARRATIVE + " characters")
         String narrative,
     @Valid SurvivorDetails survivor,
     @Size(max = 255, message = "must be a user name") String assignee) {

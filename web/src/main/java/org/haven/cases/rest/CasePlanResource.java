@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.haven.access.boundary.AccessPolicy;
 import org.haven.api.Dates;
 import org.haven.api.Versions;
 import org.haven.cases.boundary.CasePlan;
@@ -30,7 +31,7 @@ import org.haven.cases.entity.GoalStatus;
 /** A case's assessment and plan over REST: {@code /api/v1/cases/{caseNumber}/plan}. */
 @Path("cases/{caseNumber}/plan")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"caseworker", "supervisor"})
+@RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
 public class CasePlanResource {
 
   @Inject CasePlans plans;

@@ -24,21 +24,22 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.haven.access.boundary.AccessPolicy;
 import org.haven.api.Dates;
 import org.haven.api.OneOf;
 import org.haven.api.Versions;
-import org.haven.cases.boundary.CaseServiceView;
-import org.haven.cases.boundary.CaseServices;
+import org.haven.cases.boundary.CaseServiceDetails;
+import org.haven.cases.boundary.ServiceDelivery;
 import org.haven.cases.entity.ServiceStatus;
 import org.haven.problems.InvalidField;
 
 /** The services of a case over REST: {@code /api/v1/cases/{caseNumber}/services}. */
 @Path("cases/{caseNumber}/services")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"caseworker", "supervisor"})
+@RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
 public class CaseServicesResource {
 
-  @Inject CaseServices services;
+  @Inject ServiceDelivery services;
 
   /**
    * {@code POST}: a service type code of the catalogue, optionally the id of a provider that offers
@@ -56,7 +57,7 @@ public class CaseServicesResource {
       Long version) {}
 
   @GET
-  public List<CaseServiceView> list(@PathParam("caseNumber") String caseNumber) {
+  public List<CaseServiceDetails> list(@PathParam("caseNumber") String caseNumber) {
     return services.services(caseNumber).orElseThrow(NotFoundException::new);
   }
 
@@ -68,7 +69,7 @@ public class CaseServicesResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = CaseServiceView.class)))
+              schema = @Schema(implementation = CaseServiceDetails.class)))
   public Response plan(
       @PathParam("caseNumber") String caseNumber,
       @NotNull(message = "send the service as a JSON object") @Valid ServiceInput input,
@@ -79,7 +80,7 @@ public class CaseServicesResource {
     if (input.plannedOn() == null) {
       throw new InvalidField("plannedOn", "give the date it is planned for");
     }
-    CaseServiceView planned =
+    CaseServiceDetails planned =
         services
             .plan(
                 caseNumber,
@@ -96,7 +97,7 @@ public class CaseServicesResource {
   @PUT
   @Path("{serviceId}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public CaseServiceView record(
+  public CaseServiceDetails record(
       @PathParam("caseNumber") String caseNumber,
       @PathParam("serviceId") long serviceId,
       @NotNull(message = "send the change as a JSON object") @Valid ServiceInput input,

@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.haven.access.boundary.AccessPolicy;
 import org.haven.api.Dates;
-import org.haven.cases.boundary.ConsentView;
+import org.haven.cases.boundary.ConsentDetails;
 import org.haven.cases.boundary.Consents;
 import org.haven.cases.entity.ConsentMethod;
 import org.haven.cases.entity.ConsentType;
@@ -32,14 +33,14 @@ import org.haven.cases.entity.SharedField;
 /** A case's consents over REST: {@code /api/v1/cases/{caseNumber}/consents}. */
 @Path("cases/{caseNumber}/consents")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"caseworker", "supervisor"})
+@RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
 public class ConsentsResource {
 
   @Inject Consents consents;
 
   /** Every consent of the case, withdrawn ones included ({@code active} says which stand). */
   @GET
-  public List<ConsentView> list(@PathParam("caseNumber") String caseNumber) {
+  public List<ConsentDetails> list(@PathParam("caseNumber") String caseNumber) {
     return consents.consents(caseNumber).orElseThrow(NotFoundException::new);
   }
 
@@ -50,14 +51,14 @@ public class ConsentsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ConsentView.class)))
+              schema = @Schema(implementation = ConsentDetails.class)))
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response record(
       @PathParam("caseNumber") String caseNumber,
       @NotNull(message = "send the consent as a JSON object") @Valid ConsentInput input,
       @Context UriInfo uriInfo) {
-    ConsentView recorded =
+    ConsentDetails recorded =
         consents
             .record(
                 caseNumber,
@@ -84,7 +85,7 @@ public class ConsentsResource {
   @POST
   @Path("{consentId}/withdrawal")
   @Consumes(MediaType.APPLICATION_JSON)
-  public ConsentView withdraw(
+  public ConsentDetails withdraw(
       @PathParam("caseNumber") String caseNumber,
       @PathParam("consentId") long consentId,
       @Valid ConsentWithdrawal withdrawal) {

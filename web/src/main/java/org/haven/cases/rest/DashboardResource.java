@@ -9,10 +9,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.haven.access.boundary.AccessPolicy;
 import org.haven.cases.boundary.CaseFigures;
 import org.haven.cases.boundary.CaseOverview;
 import org.haven.cases.boundary.CaseTasks;
-import org.haven.cases.boundary.TaskView;
+import org.haven.cases.boundary.TaskDetails;
 
 /**
  * What the dashboards show, over REST: {@code GET /api/v1/dashboard} (counts for every role;
@@ -28,7 +29,7 @@ public class DashboardResource {
 
   @GET
   @Path("dashboard")
-  @RolesAllowed({"caseworker", "supervisor", "admin"})
+  @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR, AccessPolicy.ADMIN})
   public CaseFigures dashboard() {
     return overview.figures();
   }
@@ -39,14 +40,14 @@ public class DashboardResource {
    */
   @GET
   @Path("tasks")
-  @RolesAllowed({"caseworker", "supervisor"})
-  public List<TaskView> tasks(@QueryParam("overdue") @DefaultValue("false") boolean overdue) {
+  @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
+  public List<TaskDetails> tasks(@QueryParam("overdue") @DefaultValue("false") boolean overdue) {
     return tasks.openTasks(overdue);
   }
 
   @GET
   @Path("approvals")
-  @RolesAllowed("supervisor")
+  @RolesAllowed(AccessPolicy.SUPERVISOR)
   public List<CaseOverview.PendingApproval> approvals() {
     return overview.pendingApprovals();
   }

@@ -22,10 +22,11 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.haven.access.boundary.AccessPolicy;
 import org.haven.api.Dates;
 import org.haven.api.Versions;
 import org.haven.cases.boundary.CaseTasks;
-import org.haven.cases.boundary.TaskView;
+import org.haven.cases.boundary.TaskDetails;
 import org.haven.cases.entity.TaskStatus;
 import org.haven.problems.InvalidField;
 
@@ -35,14 +36,14 @@ import org.haven.problems.InvalidField;
  */
 @Path("cases/{caseNumber}/tasks")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"caseworker", "supervisor"})
+@RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
 public class TasksResource {
 
   @Inject CaseTasks tasks;
 
   /** The tasks of a case: open ones first, by due date; done and cancelled ones stay listed. */
   @GET
-  public List<TaskView> ofCase(@PathParam("caseNumber") String caseNumber) {
+  public List<TaskDetails> ofCase(@PathParam("caseNumber") String caseNumber) {
     return tasks.tasks(caseNumber).orElseThrow(NotFoundException::new);
   }
 
@@ -55,7 +56,7 @@ public class TasksResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = TaskView.class)))
+              schema = @Schema(implementation = TaskDetails.class)))
   public Response add(
       @PathParam("caseNumber") String caseNumber,
       @NotNull(message = "send the task as a JSON object") @Valid TaskInputs.NewTask input,
@@ -63,7 +64,7 @@ public class TasksResource {
     if (input.dueOn() == null) {
       throw new InvalidField("dueOn", "give the due date");
     }
-    TaskView added =
+    TaskDetails added =
         tasks
             .add(caseNumber, input.title(), Dates.parse("dueOn", input.dueOn()), input.assignee())
             .orElseThrow(NotFoundException::new);
@@ -77,7 +78,7 @@ public class TasksResource {
   @PUT
   @Path("{taskId}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public TaskView change(
+  public TaskDetails change(
       @PathParam("caseNumber") String caseNumber,
       @PathParam("taskId") long taskId,
       @NotNull(message = "send the change as a JSON object") @Valid TaskInputs.TaskChange input,

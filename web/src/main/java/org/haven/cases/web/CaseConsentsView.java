@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.haven.cases.boundary.ConsentView;
+import org.haven.cases.boundary.ConsentDetails;
 import org.haven.cases.boundary.Consents;
 import org.haven.cases.entity.ConsentMethod;
 import org.haven.cases.entity.ConsentType;
@@ -27,7 +27,7 @@ public class CaseConsentsView implements Serializable {
   @Inject CaseView page;
   @Inject Consents consents;
 
-  private List<ConsentView> all;
+  private List<ConsentDetails> all;
   private ConsentType type;
   private String recipient;
   private String purpose;
@@ -38,7 +38,7 @@ public class CaseConsentsView implements Serializable {
   private SharedField[] sharedFields = {};
   private LocalDate givenOn = LocalDate.now();
 
-  public List<ConsentView> getAll() {
+  public List<ConsentDetails> getAll() {
     if (all == null) {
       all =
           page.getCaseFile() == null

@@ -11,10 +11,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.haven.access.web.SignedInUser;
+import org.haven.cases.boundary.BreakGlass;
 import org.haven.cases.boundary.CaseFile;
-import org.haven.cases.boundary.CaseFiles;
+import org.haven.cases.boundary.CaseQueries;
 import org.haven.cases.boundary.CaseSearch;
 import org.haven.cases.boundary.EmergencyAccess;
+import org.haven.cases.boundary.Reassignment;
 import org.haven.cases.entity.BreakGlassPurpose;
 import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.ExploitationType;
@@ -29,7 +32,7 @@ import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
 /**
- * Backs {@code cases/list.xhtml}: the case list, loaded page by page from {@link CaseFiles}, and
+ * Backs {@code cases/list.xhtml}: the case list, loaded page by page from the case boundaries, and
  * the exact-match search on protected fields. Search values travel in the form's POST body, never
  * in a URL.
  */
@@ -41,8 +44,10 @@ public class CaseListView implements Serializable {
   private long counted;
 
   private static final long serialVersionUID = 1L;
-
-  @Inject CaseFiles caseFiles;
+  @Inject BreakGlass emergency;
+  @Inject SignedInUser user;
+  @Inject CaseQueries caseQueries;
+  @Inject Reassignment reassignment;
 
   private final LazyDataModel<CaseFile> cases = new CasePages();
   private String name;
@@ -68,7 +73,7 @@ public class CaseListView implements Serializable {
     FacesContext context = FacesContext.getCurrentInstance();
     try {
       Optional<CaseFile> opened =
-          caseFiles.breakGlass(emergencyCaseNumber, emergencyPurpose, emergencyExplanation);
+          emergency.breakGlass(emergencyCaseNumber, emergencyPurpose, emergencyExplanation);
       if (opened.isEmpty()) {
         context.addMessage(
             null, new FacesMessage(FacesMessage.SEVERITY_WARN, Texts.get("list.noSuchCase"), null));
@@ -79,7 +84,7 @@ public class CaseListView implements Serializable {
           null,
           new FacesMessage(
               FacesMessage.SEVERITY_WARN,
-              Texts.get("list.breakGlass.granted", CaseFiles.BREAK_GLASS_MINUTES),
+              Texts.get("list.breakGlass.granted", BreakGlass.BREAK_GLASS_MINUTES),
               null));
       return "/cases/case?faces-redirect=true&n=" + opened.get().getCaseNumber();
     } catch (Conflict | InvalidField refused) {
@@ -100,16 +105,13 @@ public class CaseListView implements Serializable {
   /** For supervisors: the break-glass openings of their team's cases (read once per view). */
   public List<EmergencyAccess> getEmergencyAccesses() {
     if (emergencyAccesses == null) {
-      emergencyAccesses =
-          FacesContext.getCurrentInstance().getExternalContext().isUserInRole("supervisor")
-              ? caseFiles.emergencyAccesses()
-              : List.of();
+      emergencyAccesses = user.isSupervisor() ? emergency.emergencyAccesses() : List.of();
     }
     return emergencyAccesses;
   }
 
   public long getBreakGlassMinutes() {
-    return CaseFiles.BREAK_GLASS_MINUTES;
+    return BreakGlass.BREAK_GLASS_MINUTES;
   }
 
   public BreakGlassPurpose[] getPurposes() {
@@ -183,7 +185,7 @@ public class CaseListView implements Serializable {
   public List<jakarta.faces.model.SelectItem> getCaseworkers() {
     if (caseworkers == null) {
       caseworkers =
-          caseFiles.assignableCaseworkers().stream()
+          reassignment.assignableCaseworkers().stream()
               .map(s -> new jakarta.faces.model.SelectItem(s.getUsername(), s.getDisplayName()))
               .toList();
     }
@@ -288,7 +290,7 @@ public class CaseListView implements Serializable {
               size,
               sort == null ? null : sort.getField().replaceFirst("^record\\.", ""),
               sort == null || sort.getOrder() != SortOrder.DESCENDING);
-      var page = caseFiles.list(request, search);
+      var page = caseQueries.list(request, search);
       setRowCount(Math.toIntExact(page.totalItems()));
       totalExact = page.totalExact();
       counted = page.totalItems();
@@ -302,7 +304,7 @@ public class CaseListView implements Serializable {
 
     @Override
     public CaseFile getRowData(String caseNumber) {
-      return caseFiles.find(caseNumber).orElse(null);
+      return caseQueries.open(caseNumber).orElse(null);
     }
   }
 }

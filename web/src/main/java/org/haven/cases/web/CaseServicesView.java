@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
-import org.haven.cases.boundary.CaseServiceView;
-import org.haven.cases.boundary.CaseServices;
+import org.haven.cases.boundary.CaseServiceDetails;
+import org.haven.cases.boundary.ServiceDelivery;
 import org.haven.cases.entity.ServiceStatus;
 import org.haven.ui.Texts;
 
@@ -20,15 +20,15 @@ public class CaseServicesView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject CaseView page;
-  @Inject CaseServices services;
+  @Inject ServiceDelivery services;
 
-  private List<CaseServiceView> all;
+  private List<CaseServiceDetails> all;
   private String serviceType;
   private Long providerId;
   private LocalDate plannedOn = LocalDate.now();
   private String outcome;
 
-  public List<CaseServiceView> getAll() {
+  public List<CaseServiceDetails> getAll() {
     if (all == null) {
       all =
           page.getCaseFile() == null

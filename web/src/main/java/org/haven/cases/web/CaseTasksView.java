@@ -8,7 +8,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import org.haven.cases.boundary.CaseTasks;
-import org.haven.cases.boundary.TaskView;
+import org.haven.cases.boundary.TaskDetails;
 import org.haven.cases.entity.TaskStatus;
 import org.haven.ui.Texts;
 
@@ -22,11 +22,11 @@ public class CaseTasksView implements Serializable {
   @Inject CaseView page;
   @Inject CaseTasks tasks;
 
-  private List<TaskView> all;
+  private List<TaskDetails> all;
   private String title;
   private LocalDate dueOn;
 
-  public List<TaskView> getAll() {
+  public List<TaskDetails> getAll() {
     if (all == null) {
       all =
           page.getCaseFile() == null

@@ -12,9 +12,13 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
+import org.haven.cases.boundary.CaseErasure;
 import org.haven.cases.boundary.CaseFile;
-import org.haven.cases.boundary.CaseFiles;
-import org.haven.cases.boundary.CaseNoteView;
+import org.haven.cases.boundary.CaseNoteDetails;
+import org.haven.cases.boundary.CaseNotes;
+import org.haven.cases.boundary.CaseProfile;
+import org.haven.cases.boundary.CaseQueries;
+import org.haven.cases.boundary.CaseTransitions;
 import org.haven.cases.boundary.StatusHistoryEntry;
 import org.haven.cases.control.CaseLifecycle;
 import org.haven.cases.entity.CaseStatus;
@@ -35,8 +39,11 @@ import org.haven.ui.Texts;
 public class CaseView implements Serializable {
 
   private static final long serialVersionUID = 1L;
-
-  @Inject CaseFiles caseFiles;
+  @Inject CaseErasure erasure;
+  @Inject CaseNotes caseNotes;
+  @Inject CaseProfile profile;
+  @Inject CaseQueries caseQueries;
+  @Inject CaseTransitions transitions;
   @Inject Labels labels;
 
   private String caseNumber;
@@ -47,12 +54,12 @@ public class CaseView implements Serializable {
   private int activeTab;
   private String noteText;
   private Long correcting;
-  private List<CaseNoteView> notes;
+  private List<CaseNoteDetails> notes;
   private List<StatusHistoryEntry> history;
 
   /** Opens the case named in the URL; 404 if there is none the user may see. */
   public void load() throws IOException {
-    show(caseFiles.find(caseNumber));
+    show(caseQueries.open(caseNumber));
   }
 
   /** A new risk assessment: the level now, by the user, today. */
@@ -62,7 +69,7 @@ public class CaseView implements Serializable {
       return;
     }
     long version = caseFile.getRecord().getVersion();
-    if (attempt(() -> show(caseFiles.assessRisk(caseNumber, riskLevel, version)))) {
+    if (attempt(() -> show(profile.assessRisk(caseNumber, riskLevel, version)))) {
       info(Texts.get("case.risk.assessed", labels.of(riskLevel)));
       riskLevel = null;
     }
@@ -85,19 +92,19 @@ public class CaseView implements Serializable {
       warn(Texts.get("case.erasure.chooseReason"));
       return;
     }
-    if (attempt(() -> show(caseFiles.requestErasure(caseNumber, erasureReason)))) {
+    if (attempt(() -> show(erasure.requestErasure(caseNumber, erasureReason)))) {
       info(Texts.get("case.erasure.requested"));
     }
   }
 
   public void withdrawErasureRequest() throws IOException {
-    if (attempt(() -> show(caseFiles.withdrawErasureRequest(caseNumber)))) {
+    if (attempt(() -> show(erasure.withdrawErasureRequest(caseNumber)))) {
       info(Texts.get("case.erasure.withdrawn"));
     }
   }
 
   public void erase() throws IOException {
-    if (attempt(() -> show(caseFiles.erase(caseNumber, erasureReason)))) {
+    if (attempt(() -> show(erasure.erase(caseNumber, erasureReason)))) {
       info(Texts.get("case.erasure.done", caseNumber));
     }
   }
@@ -107,13 +114,7 @@ public class CaseView implements Serializable {
     if (caseFile == null) {
       return List.of();
     }
-    boolean supervisor =
-        FacesContext.getCurrentInstance().getExternalContext().isUserInRole("supervisor");
-    // A submitted plan waits for a supervisor: the caseworker has nothing to press meanwhile.
-    boolean waiting = caseFile.getRecord().pendingApproval().isPresent();
-    return CaseLifecycle.allowedFrom(caseFile.getRecord().getStatus(), supervisor).stream()
-        .filter(to -> supervisor || !waiting)
-        .toList();
+    return transitions.allowedMoves(caseFile);
   }
 
   /** The tab shown, kept across the form's updates. */
@@ -134,7 +135,7 @@ public class CaseView implements Serializable {
 
   public void move(CaseStatus to) throws IOException {
     long version = caseFile.getRecord().getVersion();
-    if (attempt(() -> show(caseFiles.transition(caseNumber, to, reason, version)))) {
+    if (attempt(() -> show(transitions.transition(caseNumber, to, reason, version)))) {
       info(
           caseFile.getRecord().getStatus() == to
               ? Texts.get("case.moved", caseNumber, labels.of(to))
@@ -145,7 +146,7 @@ public class CaseView implements Serializable {
   }
 
   public void returnForRework() throws IOException {
-    if (attempt(() -> show(caseFiles.returnForRework(caseNumber, reason)))) {
+    if (attempt(() -> show(transitions.returnForRework(caseNumber, reason)))) {
       info(Texts.get("case.returned"));
       reason = null;
       history = null;
@@ -157,7 +158,7 @@ public class CaseView implements Serializable {
       warn(Texts.get("case.note.empty"));
       return;
     }
-    if (attempt(() -> caseFiles.addNote(caseNumber, noteText, correcting))) {
+    if (attempt(() -> caseNotes.addNote(caseNumber, noteText, correcting))) {
       info(Texts.get(correcting == null ? "case.note.added" : "case.note.corrected"));
       noteText = null;
       correcting = null;
@@ -169,9 +170,9 @@ public class CaseView implements Serializable {
     correcting = noteId;
   }
 
-  public List<CaseNoteView> getNotes() {
+  public List<CaseNoteDetails> getNotes() {
     if (notes == null) {
-      notes = caseFile == null ? List.of() : caseFiles.notes(caseNumber).orElse(List.of());
+      notes = caseFile == null ? List.of() : caseNotes.notes(caseNumber).orElse(List.of());
     }
     return notes;
   }
@@ -179,7 +180,7 @@ public class CaseView implements Serializable {
   public List<StatusHistoryEntry> getHistory() {
     if (history == null) {
       history =
-          caseFile == null ? List.of() : caseFiles.statusHistory(caseNumber).orElse(List.of());
+          caseFile == null ? List.of() : caseQueries.statusHistory(caseNumber).orElse(List.of());
     }
     return history;
   }

@@ -1,6 +1,5 @@
 package org.haven.cases.web;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -9,10 +8,11 @@ import jakarta.json.JsonArrayBuilder;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.haven.access.web.SignedInUser;
 import org.haven.cases.boundary.CaseFigures;
 import org.haven.cases.boundary.CaseOverview;
 import org.haven.cases.boundary.CaseTasks;
-import org.haven.cases.boundary.TaskView;
+import org.haven.cases.boundary.TaskDetails;
 import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.RiskLevel;
 import org.haven.ui.Labels;
@@ -34,12 +34,14 @@ public class DashboardView implements Serializable {
       Map.of(RiskLevel.HIGH, "#d32f2f", RiskLevel.MEDIUM, "#f9a825", RiskLevel.LOW, "#388e3c");
 
   @Inject CaseOverview overview;
+
+  @Inject SignedInUser user;
   @Inject CaseTasks tasks;
   @Inject Labels labels;
 
   private CaseFigures figures;
-  private List<TaskView> overdue;
-  private List<TaskView> open;
+  private List<TaskDetails> overdue;
+  private List<TaskDetails> open;
   private List<CaseOverview.PendingApproval> approvals;
 
   public CaseFigures getFigures() {
@@ -50,14 +52,14 @@ public class DashboardView implements Serializable {
   }
 
   public boolean isWorksOnCases() {
-    return role("caseworker") || role("supervisor");
+    return user.isWorkingOnCases();
   }
 
   public boolean isSupervisor() {
-    return role("supervisor");
+    return user.isSupervisor();
   }
 
-  public List<TaskView> getOverdueTasks() {
+  public List<TaskDetails> getOverdueTasks() {
     if (overdue == null) {
       overdue = isWorksOnCases() ? tasks.openTasks(true) : List.of();
     }
@@ -65,7 +67,7 @@ public class DashboardView implements Serializable {
   }
 
   /** The open tasks not yet overdue, soonest first (at most ten on the dashboard). */
-  public List<TaskView> getUpcomingTasks() {
+  public List<TaskDetails> getUpcomingTasks() {
     if (open == null) {
       open =
           isWorksOnCases()
@@ -173,9 +175,5 @@ public class DashboardView implements Serializable {
         .add("options", options)
         .build()
         .toString();
-  }
-
-  private static boolean role(String role) {
-    return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(role);
   }
 }

@@ -9,8 +9,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import org.haven.cases.boundary.CaseFile;
-import org.haven.cases.boundary.CaseFiles;
+import org.haven.cases.boundary.CaseRegistration;
 import org.haven.cases.boundary.PossibleDuplicate;
+import org.haven.cases.boundary.Reassignment;
 import org.haven.cases.entity.AgeBand;
 import org.haven.cases.entity.DocumentType;
 import org.haven.cases.entity.RiskLevel;
@@ -28,8 +29,8 @@ import org.haven.ui.Texts;
 public class RegisterCaseView implements Serializable {
 
   private static final long serialVersionUID = 1L;
-
-  @Inject CaseFiles caseFiles;
+  @Inject CaseRegistration registration;
+  @Inject Reassignment reassignment;
 
   private SurvivorCase intake = new SurvivorCase();
   private SurvivorIdentity identity = new SurvivorIdentity();
@@ -60,7 +61,7 @@ public class RegisterCaseView implements Serializable {
       step++;
     }
     if (step == CHECK) {
-      duplicates = caseFiles.possibleDuplicates(identity);
+      duplicates = registration.possibleDuplicates(identity);
       duplicatesShown = !duplicates.isEmpty();
     }
   }
@@ -115,7 +116,7 @@ public class RegisterCaseView implements Serializable {
   public List<SelectItem> getAssignableCaseworkers() {
     if (assignableCaseworkers == null) {
       assignableCaseworkers =
-          caseFiles.assignableCaseworkers().stream()
+          reassignment.assignableCaseworkers().stream()
               .map(s -> new SelectItem(s.getUsername(), s.getDisplayName()))
               .toList();
     }
@@ -142,13 +143,13 @@ public class RegisterCaseView implements Serializable {
    */
   public String register() {
     if (!duplicatesShown) {
-      duplicates = caseFiles.possibleDuplicates(identity);
+      duplicates = registration.possibleDuplicates(identity);
       if (!duplicates.isEmpty()) {
         duplicatesShown = true;
         return null;
       }
     }
-    CaseFile registered = caseFiles.register(intake, identity, narrative, assignee);
+    CaseFile registered = registration.register(intake, identity, narrative, assignee);
     FacesContext context = FacesContext.getCurrentInstance();
     context.getExternalContext().getFlash().setKeepMessages(true);
     context.addMessage(

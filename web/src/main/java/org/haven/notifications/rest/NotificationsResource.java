@@ -11,13 +11,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.haven.notifications.boundary.NotificationView;
+import org.haven.access.boundary.AccessPolicy;
+import org.haven.notifications.boundary.NotificationDetails;
 import org.haven.notifications.boundary.Notifications;
 
 /** The caller's own notifications over REST: {@code /api/v1/notifications}. */
 @Path("notifications")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"caseworker", "supervisor"})
+@RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
 public class NotificationsResource {
 
   /** The bell's number. */
@@ -30,7 +31,7 @@ public class NotificationsResource {
 
   /** The latest 50, unread first; {@code ?unread=true} for the unread only. */
   @GET
-  public List<NotificationView> list(@QueryParam("unread") boolean unreadOnly) {
+  public List<NotificationDetails> list(@QueryParam("unread") boolean unreadOnly) {
     return notifications.mine(unreadOnly);
   }
 
@@ -43,7 +44,7 @@ public class NotificationsResource {
   /** Marks one read; someone else's is a 404. */
   @POST
   @Path("{id}/read")
-  public NotificationView markRead(@PathParam("id") long id) {
+  public NotificationDetails markRead(@PathParam("id") long id) {
     return notifications.markRead(id).orElseThrow(NotFoundException::new);
   }
 

@@ -7,7 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.List;
-import org.haven.notifications.boundary.NotificationView;
+import org.haven.access.web.SignedInUser;
+import org.haven.notifications.boundary.NotificationDetails;
 import org.haven.notifications.boundary.Notifications;
 import org.haven.ui.Texts;
 
@@ -24,12 +25,13 @@ public class NotificationBell {
 
   @Inject Notifications notifications;
 
+  @Inject SignedInUser user;
+
   private Long unread;
-  private List<NotificationView> latest;
+  private List<NotificationDetails> latest;
 
   public boolean isShown() {
-    ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
-    return context.isUserInRole("caseworker") || context.isUserInRole("supervisor");
+    return user.isWorkingOnCases();
   }
 
   public long getUnread() {
@@ -39,7 +41,7 @@ public class NotificationBell {
     return unread;
   }
 
-  public List<NotificationView> getLatest() {
+  public List<NotificationDetails> getLatest() {
     if (latest == null) {
       latest = notifications.mine(false);
     }
@@ -47,7 +49,7 @@ public class NotificationBell {
   }
 
   /** What happened, in the reader's language. */
-  public String textOf(NotificationView n) {
+  public String textOf(NotificationDetails n) {
     return Texts.get(
         "NotificationKind." + n.getKind().name(), n.getCaseNumber(), n.getReferralId());
   }

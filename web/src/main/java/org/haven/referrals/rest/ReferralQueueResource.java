@@ -7,7 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.haven.referrals.boundary.ReferralView;
+import org.haven.access.boundary.AccessPolicy;
+import org.haven.referrals.boundary.ReferralDetails;
 import org.haven.referrals.boundary.Referrals;
 
 /**
@@ -16,14 +17,14 @@ import org.haven.referrals.boundary.Referrals;
  */
 @Path("referrals")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("supervisor")
+@RolesAllowed(AccessPolicy.SUPERVISOR)
 public class ReferralQueueResource {
 
   @Inject Referrals referrals;
 
   @GET
   @Path("awaiting-approval")
-  public List<ReferralView> awaitingApproval() {
+  public List<ReferralDetails> awaitingApproval() {
     return referrals.awaitingApproval();
   }
 }

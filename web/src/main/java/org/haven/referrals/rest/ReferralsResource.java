@@ -23,10 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.haven.access.boundary.AccessPolicy;
 import org.haven.api.OneOf;
 import org.haven.api.Versions;
 import org.haven.problems.InvalidField;
-import org.haven.referrals.boundary.ReferralView;
+import org.haven.referrals.boundary.ReferralDetails;
 import org.haven.referrals.boundary.Referrals;
 import org.haven.referrals.entity.ReferralStatus;
 import org.haven.referrals.entity.Urgency;
@@ -34,7 +35,7 @@ import org.haven.referrals.entity.Urgency;
 /** A case's referrals over REST: {@code /api/v1/cases/{caseNumber}/referrals}. */
 @Path("cases/{caseNumber}/referrals")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"caseworker", "supervisor"})
+@RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
 public class ReferralsResource {
 
   @Inject Referrals referrals;
@@ -62,7 +63,7 @@ public class ReferralsResource {
       Long version) {}
 
   @GET
-  public List<ReferralView> list(@PathParam("caseNumber") String caseNumber) {
+  public List<ReferralDetails> list(@PathParam("caseNumber") String caseNumber) {
     return referrals.referrals(caseNumber).orElseThrow(NotFoundException::new);
   }
 
@@ -74,7 +75,7 @@ public class ReferralsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ReferralView.class)))
+              schema = @Schema(implementation = ReferralDetails.class)))
   public Response create(
       @PathParam("caseNumber") String caseNumber,
       @NotNull(message = "send the referral as a JSON object") @Valid NewReferral input,
@@ -85,7 +86,7 @@ public class ReferralsResource {
     if (input.providerId() == null) {
       throw new InvalidField("providerId", "choose the provider");
     }
-    ReferralView created =
+    ReferralDetails created =
         referrals
             .create(
                 caseNumber,
@@ -134,7 +135,7 @@ public class ReferralsResource {
   @POST
   @Path("{referralId}/transitions")
   @Consumes(MediaType.APPLICATION_JSON)
-  public ReferralView transition(
+  public ReferralDetails transition(
       @PathParam("caseNumber") String caseNumber,
       @PathParam("referralId") long referralId,
       @NotNull(message = "send the move as a JSON object") @Valid ReferralMove move,

@@ -10,9 +10,8 @@ import java.io.Serializable;
 import java.util.List;
 import org.haven.cases.web.CaseView;
 import org.haven.problems.NotFound;
-import org.haven.referrals.boundary.ReferralView;
+import org.haven.referrals.boundary.ReferralDetails;
 import org.haven.referrals.boundary.Referrals;
-import org.haven.referrals.control.ReferralWorkflow;
 import org.haven.referrals.entity.ReferralStatus;
 import org.haven.referrals.entity.Urgency;
 import org.haven.ui.Labels;
@@ -29,7 +28,7 @@ public class CaseReferralsView implements Serializable {
   @Inject Referrals referrals;
   @Inject Labels labels;
 
-  private List<ReferralView> all;
+  private List<ReferralDetails> all;
   private String serviceType;
   private Long providerId;
   private Urgency urgency = Urgency.ROUTINE;
@@ -37,7 +36,7 @@ public class CaseReferralsView implements Serializable {
   private String reason;
   private String moveReason;
 
-  public List<ReferralView> getAll() {
+  public List<ReferralDetails> getAll() {
     if (all == null) {
       all =
           page.getCaseFile() == null
@@ -48,10 +47,8 @@ public class CaseReferralsView implements Serializable {
   }
 
   /** The moves the user may make on a referral now (sending and returning: supervisors). */
-  public List<ReferralStatus> movesOf(ReferralView r) {
-    boolean supervisor =
-        FacesContext.getCurrentInstance().getExternalContext().isUserInRole("supervisor");
-    return ReferralWorkflow.allowedFrom(r.getStatus(), supervisor);
+  public List<ReferralStatus> movesOf(ReferralDetails r) {
+    return referrals.allowedMoves(r.getStatus());
   }
 
   /** Sends the approved referral's summary PDF as a download (audited by the boundary). */

@@ -8,7 +8,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
-import org.haven.referrals.boundary.ReferralView;
+import org.haven.referrals.boundary.ReferralDetails;
 import org.haven.referrals.boundary.Referrals;
 import org.haven.referrals.entity.ReferralStatus;
 import org.haven.ui.Texts;
@@ -25,21 +25,21 @@ public class ReferralQueueView implements Serializable {
 
   @Inject Referrals referrals;
 
-  private List<ReferralView> queue;
+  private List<ReferralDetails> queue;
   private String reason;
 
-  public List<ReferralView> getQueue() {
+  public List<ReferralDetails> getQueue() {
     if (queue == null) {
       queue = referrals.awaitingApproval();
     }
     return queue;
   }
 
-  public void approve(ReferralView r) {
+  public void approve(ReferralDetails r) {
     decide(r, ReferralStatus.SENT, null, "referral.sent");
   }
 
-  public void returnForRework(ReferralView r) {
+  public void returnForRework(ReferralDetails r) {
     if (reason == null || reason.isBlank()) {
       Texts.say(FacesMessage.SEVERITY_WARN, "referral.giveReason");
       return;
@@ -47,7 +47,7 @@ public class ReferralQueueView implements Serializable {
     decide(r, ReferralStatus.RETURNED, reason, "referral.returned");
   }
 
-  private void decide(ReferralView r, ReferralStatus to, String why, String done) {
+  private void decide(ReferralDetails r, ReferralStatus to, String why, String done) {
     try {
       referrals.transition(r.getCaseNumber(), r.getId(), to, why, r.getVersion());
       Texts.say(FacesMessage.SEVERITY_INFO, done, r.getCaseNumber());

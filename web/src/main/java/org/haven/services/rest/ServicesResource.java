@@ -19,12 +19,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.haven.access.boundary.AccessPolicy;
+import org.haven.access.web.SignedInUser;
 import org.haven.api.Versions;
 import org.haven.services.boundary.ImportReport;
 import org.haven.services.boundary.ProviderEntry;
@@ -37,26 +38,24 @@ import org.haven.services.boundary.ServiceDirectory;
  */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({"caseworker", "supervisor", "admin"})
+@RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR, AccessPolicy.ADMIN})
 public class ServicesResource {
 
   @Inject ServiceDirectory directory;
-  @Context SecurityContext security;
+  @Inject SignedInUser user;
 
   /** The catalogue in its order; administrators also see retired types. */
   @GET
   @Path("services")
   public List<ServiceTypeDocument> services() {
-    return directory.serviceTypes(security.isUserInRole("admin")).stream()
-        .map(ServiceTypeDocument::of)
-        .toList();
+    return directory.serviceTypes(user.isAdmin()).stream().map(ServiceTypeDocument::of).toList();
   }
 
   /** Adds a service type or changes one (administrators). */
   @PUT
   @Path("admin/services/{code}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed("admin")
+  @RolesAllowed(AccessPolicy.ADMIN)
   public ServiceTypeDocument saveService(
       @PathParam("code") String code,
       @NotNull(message = "send the service type as a JSON object") @Valid
@@ -77,7 +76,7 @@ public class ServicesResource {
           String serviceType,
       @QueryParam("area") @Size(max = 200, message = "must be at most 200 characters")
           String area) {
-    return directory.providers(serviceType, area, security.isUserInRole("admin"));
+    return directory.providers(serviceType, area, user.isAdmin());
   }
 
   @GET
@@ -90,7 +89,7 @@ public class ServicesResource {
   @POST
   @Path("admin/providers")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed("admin")
+  @RolesAllowed(AccessPolicy.ADMIN)
   @APIResponse(
       responseCode = "201",
       description = "The provider added; Location names it",
@@ -111,7 +110,7 @@ public class ServicesResource {
   @PUT
   @Path("admin/providers/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed("admin")
+  @RolesAllowed(AccessPolicy.ADMIN)
   public ProviderEntry changeProvider(
       @PathParam("id") long id,
       @NotNull(message = "send the provider as a JSON object") @Valid ProviderInput input,
@@ -130,7 +129,7 @@ public class ServicesResource {
   @POST
   @Path("admin/providers/import")
   @Consumes("text/csv")
-  @RolesAllowed("admin")
+  @RolesAllowed(AccessPolicy.ADMIN)
   public ImportReport importProviders(String csv) {
     return directory.importProviders(csv);
   }

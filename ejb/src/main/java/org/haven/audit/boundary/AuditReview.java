@@ -1,0 +1,209 @@
+package org.haven.audit.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.haven.access.boundary.AccessPolicy;
+import org.haven.access.boundary.AuditScope;
+import org.haven.audit.control.AuditSequencer;
+import org.haven.audit.control.ChainVerifier;
+import org.haven.audit.control.CheckpointStore;
+import org.haven.audit.control.Checkpoints;
+import org.haven.audit.entity.AuditAction;
+import org.haven.audit.entity.AuditEvent;
+import org.haven.audit.entity.AuditEvent.Outcome;
+import org.haven.crypto.boundary.FieldCrypto;
+import org.haven.database.boundary.DatabaseMigrations;
+import org.haven.paging.Page;
+import org.haven.paging.PageRequest;
+
+/**
+ * Reading the audit trail: the viewer's pages and CSV export (each caller within {@link
+ * AccessPolicy#auditScope()}), and the chain's verification for administrators. Exports and
+ * verifications are themselves audited.
+ */
+@Stateless
+@RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR, AccessPolicy.ADMIN})
+public class AuditReview {
+
+  /** An export holds at most this many events; narrow the filters for more. */
+  public static final int MAX_EXPORT = 50_000;
+
+  @PersistenceContext EntityManager em;
+  @Inject AccessPolicy access;
+  @Inject AuditTrail audit;
+  @Inject FieldCrypto crypto;
+  @Inject Checkpoints checkpoints;
+  @Inject AuditSequencer sequencer;
+
+  /** How long a committed event may wait for its place in the chain before that is a fault. */
+  @Inject
+  @ConfigProperty(name = "haven.audit.unsequenced.limit.seconds", defaultValue = "330")
+  long unsequencedLimitSeconds;
+
+  @Resource(lookup = DatabaseMigrations.DATASOURCE)
+  DataSource dataSource;
+
+  /** A page of the events the caller may read, newest first. */
+  public Page<AuditEvent> events(AuditQuery query, PageRequest request) {
+    AuditQuery filters = query == null ? AuditQuery.ALL : query;
+    List<AuditEvent> items =
+        em.createQuery(select(filters))
+            .setFirstResult(request.offset())
+            .setMaxResults(request.size())
+            .getResultList();
+    return new Page<>(items, request.page(), request.size(), count(filters));
+  }
+
+  /** The events the caller may read as CSV, oldest first; the export is recorded. */
+  public String export(AuditQuery query) {
+    AuditQuery filters = query == null ? AuditQuery.ALL : query;
+    List<AuditEvent> events =
+        em.createQuery(select(filters)).setMaxResults(MAX_EXPORT).getResultList();
+    StringBuilder csv =
+        new StringBuilder(
+            "id,occurredAt,actorUsername,actorSubject,actorRoles,actorTeam,action,objectType,"
+                + "objectId,outcome,reason,details,clientAddress,requestId,hash\n");
+    for (int i = events.size() - 1; i >= 0; i--) {
+      AuditEvent e = events.get(i);
+      csv.append(
+              String.join(
+                  ",",
+                  cell(e.getId()),
+                  cell(e.getOccurredAt()),
+                  cell(e.getActorUsername()),
+                  cell(e.getActorSubject()),
+                  cell(e.getActorRoles()),
+                  cell(e.getActorTeam()),
+                  cell(e.getAction()),
+                  cell(e.getObjectType()),
+                  cell(e.getObjectId()),
+                  cell(e.getOutcome()),
+                  cell(e.getReason()),
+                  cell(e.getDetails()),
+                  cell(e.getClientAddress()),
+                  cell(e.getRequestId()),
+                  cell(e.getMac()),
+                  cell(e.getSequence())))
+          .append('\n');
+    }
+    audit.record(
+        AuditTrail.Entry.of(AuditAction.AUDIT_EXPORTED, "audit", null)
+            .details("rows: " + events.size() + "; filters: " + filters.describe()));
+    return csv.toString();
+  }
+
+  /**
+   * Checks the whole trail against its MACs, the chain's links and the last signed checkpoint,
+   * after linking what committed just before (where this server is the sequencer).
+   */
+  @RolesAllowed(AccessPolicy.ADMIN)
+  public ChainVerifier.Result verify() {
+    sequencer.drain();
+    ChainVerifier.Result result;
+    try (Connection db = dataSource.getConnection()) {
+      result =
+          ChainVerifier.verify(
+              db,
+              crypto.keyedHash(AuditEvent.CHAIN_KEY),
+              checkpoints.latest(),
+              Instant.now(),
+              Duration.ofSeconds(unsequencedLimitSeconds));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the audit trail", e);
+    }
+    audit.record(
+        AuditTrail.Entry.of(AuditAction.AUDIT_VERIFIED, "audit", null)
+            .outcome(result.intact() ? Outcome.SUCCESS : Outcome.FAILED)
+            .details(
+                result.intact()
+                    ? "intact through event " + result.verifiedThrough()
+                    : "broken at event " + result.firstBrokenEvent()));
+    return result;
+  }
+
+  /** Signs a checkpoint of the chain's head now, rather than at the next interval. */
+  @RolesAllowed(AccessPolicy.ADMIN)
+  public Optional<CheckpointStore.Checkpoint> checkpoint() {
+    sequencer.drain();
+    return checkpoints.writeIfAdvanced();
+  }
+
+  private CriteriaQuery<AuditEvent> select(AuditQuery filters) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<AuditEvent> query = cb.createQuery(AuditEvent.class);
+    Root<AuditEvent> root = query.from(AuditEvent.class);
+    return query.select(root).where(conditions(cb, root, filters)).orderBy(cb.desc(root.get("id")));
+  }
+
+  private long count(AuditQuery filters) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<Long> query = cb.createQuery(Long.class);
+    Root<AuditEvent> root = query.from(AuditEvent.class);
+    return em.createQuery(query.select(cb.count(root)).where(conditions(cb, root, filters)))
+        .getSingleResult();
+  }
+
+  private Predicate[] conditions(CriteriaBuilder cb, Root<AuditEvent> root, AuditQuery f) {
+    List<Predicate> where = new ArrayList<>();
+    AuditScope scope = access.auditScope();
+    switch (scope.reach()) {
+      case ALL -> {}
+      case TEAM -> where.add(cb.equal(root.get("actorTeam"), scope.team()));
+      case OWN -> where.add(cb.equal(root.get("actorSubject"), scope.subject()));
+      case NOTHING -> where.add(cb.disjunction());
+    }
+    if (f.caseNumber() != null && !f.caseNumber().isBlank()) {
+      where.add(cb.equal(root.get("objectId"), f.caseNumber().trim()));
+    }
+    if (f.username() != null && !f.username().isBlank()) {
+      where.add(cb.equal(root.get("actorUsername"), f.username().trim()));
+    }
+    if (f.action() != null) {
+      where.add(cb.equal(root.get("action"), f.action().name()));
+    }
+    if (f.from() != null) {
+      where.add(
+          cb.greaterThanOrEqualTo(
+              root.get("occurredAt"), f.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
+    }
+    if (f.to() != null) {
+      where.add(
+          cb.lessThan(
+              root.get("occurredAt"), f.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+    }
+    return where.toArray(Predicate[]::new);
+  }
+
+  /** A CSV cell: quoted when needed; a leading formula character neutralised for spreadsheets. */
+  static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value.toString();
+    if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+      text = "'" + text;
+    }
+    if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
+      text = "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+    return text;
+  }
+}

@@ -1,0 +1,205 @@
+package org.haven.cases.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.haven.access.boundary.AccessPolicy;
+import org.haven.access.boundary.Staff;
+import org.haven.access.entity.StaffMember;
+import org.haven.audit.boundary.AuditTrail;
+import org.haven.audit.boundary.AuditTrail.Entry;
+import org.haven.audit.entity.AuditAction;
+import org.haven.cases.control.CaseNumbers;
+import org.haven.cases.control.CaseRecords;
+import org.haven.cases.control.FollowUps;
+import org.haven.cases.control.SurvivorIndexes;
+import org.haven.cases.entity.CaseIndexEntry;
+import org.haven.cases.entity.SearchIndex;
+import org.haven.cases.entity.SurvivorCase;
+import org.haven.cases.entity.SurvivorIdentity;
+import org.haven.crypto.boundary.FieldCrypto;
+import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.problems.InvalidField;
+
+/**
+ * Registering a survivor's case, and the check for cases that may be about the same survivor that
+ * the intake makes first.
+ */
+@Stateless
+@RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
+public class CaseRegistration {
+
+  public static final int MAX_NARRATIVE = 20_000;
+
+  @PersistenceContext EntityManager em;
+
+  @Inject CaseNumbers caseNumbers;
+  @Inject AccessPolicy access;
+  @Inject Staff staff;
+  @Inject FieldCrypto crypto;
+  @Inject SurvivorIndexes indexes;
+  @Inject AuditTrail audit;
+  @Inject CaseRecords records;
+  @Inject FollowUps followUps;
+  @Inject CaseOpener opener;
+
+  /**
+   * Registers an intake as a new case in status OPEN of the caller's team, its survivor's identity
+   * and narrative sealed with a new data key. A caseworker's case is theirs; a supervisor names a
+   * caseworker of the team ({@code assignee}, a user name) or leaves the case unassigned for now.
+   * The case file returned lists possible duplicates, as far as the caller may know of them.
+   */
+  public CaseFile register(
+      @NotNull @Valid SurvivorCase intake,
+      @Valid SurvivorIdentity identity,
+      @Size(max = MAX_NARRATIVE, message = "must be at most " + MAX_NARRATIVE + " characters")
+          String narrative,
+      String assignee) {
+    String team = access.teamForNewCases();
+    StaffMember actor = access.actor();
+    Instant now = Instant.now();
+    StaffMember caseworker = caseworkerFor(team, actor, assignee);
+    Set<CaseIndexEntry> searchable = indexes.of(identity);
+    List<PossibleDuplicate> duplicates = duplicatesOf(searchable);
+    intake.register(caseNumbers.next(now), team);
+    FieldCipher cipher = crypto.newDataKey(intake.dataKeyOwner());
+    intake.seal(cipher, identity, narrative, searchable);
+    intake.assessRisk(intake.getRiskLevel(), actor, now);
+    em.persist(intake);
+    if (caseworker != null) {
+      intake.assignTo(caseworker, actor, now);
+    }
+    followUps.registered(intake, now);
+    em.flush();
+    CaseFile registered = opener.open(intake, duplicates);
+    audit.record(
+        Entry.onCase(AuditAction.CASE_REGISTERED, intake.getCaseNumber())
+            .details(
+                "fields: "
+                    + String.join(",", recordedFields(registered))
+                    + "; assigned to: "
+                    + (caseworker == null ? "nobody" : caseworker.getUsername())
+                    + "; possible duplicates: "
+                    + duplicates.size()));
+    return registered;
+  }
+
+  /**
+   * Cases that may be about the same survivor: same name and date of birth, or same identity
+   * document number. Named when the caller may open them; otherwise only where to ask.
+   */
+  public List<PossibleDuplicate> possibleDuplicates(SurvivorIdentity identity) {
+    List<PossibleDuplicate> found = duplicatesOf(indexes.of(identity));
+    audit.record(
+        Entry.of(AuditAction.DUPLICATES_CHECKED, "case", null)
+            .details("possible duplicates: " + found.size()));
+    return found;
+  }
+
+  private List<PossibleDuplicate> duplicatesOf(Set<CaseIndexEntry> searchable) {
+    Set<CaseIndexEntry> keys = new HashSet<>();
+    for (CaseIndexEntry entry : searchable) {
+      if (entry.getKind() == SearchIndex.NAME_BIRTH_DATE
+          || entry.getKind() == SearchIndex.DOCUMENT_NUMBER) {
+        keys.add(entry);
+      }
+    }
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    List<Object[]> matches =
+        em.createQuery(
+                "select distinct c.caseNumber, c.owningTeam, e.kind from SurvivorCase c"
+                    + " join c.searchIndexes e where e.kind in :kinds and e.digest in :digests",
+                Object[].class)
+            .setParameter(
+                "kinds", List.of(SearchIndex.NAME_BIRTH_DATE, SearchIndex.DOCUMENT_NUMBER))
+            .setParameter("digests", keys.stream().map(CaseIndexEntry::getDigest).toList())
+            .getResultList();
+    Optional<String> ownTeam = access.ownTeam();
+    Set<String> readable =
+        records.readableNumbers(matches.stream().map(m -> (String) m[0]).toList());
+    Map<String, PossibleDuplicate> found = new LinkedHashMap<>();
+    for (Object[] match : matches) {
+      String caseNumber = (String) match[0];
+      boolean sameTeam = ownTeam.filter(match[1]::equals).isPresent();
+      if (readable.contains(caseNumber)) {
+        found.putIfAbsent(
+            caseNumber,
+            PossibleDuplicate.visible(
+                caseNumber,
+                match[2] == SearchIndex.DOCUMENT_NUMBER
+                    ? "same identity document number"
+                    : "same name and date of birth"));
+      } else {
+        PossibleDuplicate hidden =
+            sameTeam ? PossibleDuplicate.inYourTeam() : PossibleDuplicate.inAnotherTeam();
+        found.putIfAbsent(hidden.message(), hidden);
+      }
+    }
+    return List.copyOf(found.values());
+  }
+
+  /** The names of the fields an intake filled in (names only: never their values). */
+  private static List<String> recordedFields(CaseFile file) {
+    List<String> fields = new ArrayList<>(List.of("riskLevel"));
+    SurvivorIdentity id = file.getSurvivor();
+    var coded = file.getRecord().getSurvivor();
+    addIf(fields, file.getNarrative() != null, "narrative");
+    addIf(fields, id.getGivenNames() != null, "survivor.givenNames");
+    addIf(fields, id.getFamilyName() != null, "survivor.familyName");
+    addIf(fields, !id.getAliases().isEmpty(), "survivor.aliases");
+    addIf(fields, id.getBirthDate() != null, "survivor.birthDate");
+    addIf(fields, coded.getAgeBand() != null, "survivor.ageBand");
+    addIf(fields, coded.getSex() != null, "survivor.sex");
+    addIf(fields, coded.getNationality() != null, "survivor.nationality");
+    addIf(fields, !coded.getLanguages().isEmpty(), "survivor.languages");
+    addIf(fields, !id.getPhones().isEmpty(), "survivor.phones");
+    addIf(fields, id.getEmail() != null, "survivor.email");
+    addIf(fields, id.getAddress() != null, "survivor.address");
+    addIf(fields, id.getDocumentType() != null, "survivor.document.type");
+    addIf(fields, id.getDocumentNumber() != null, "survivor.document.number");
+    addIf(fields, id.getPlaceOfOrigin() != null, "survivor.placeOfOrigin");
+    return fields;
+  }
+
+  private static void addIf(List<String> fields, boolean present, String name) {
+    if (present) {
+      fields.add(name);
+    }
+  }
+
+  private StaffMember caseworkerFor(String team, StaffMember actor, String assignee) {
+    if (access.supervises(team)) {
+      if (assignee != null) {
+        return staff
+            .caseworkerOf(team, assignee)
+            .orElseThrow(() -> notACaseworker("assignee", team));
+      }
+      return actor.isCaseworker() ? actor : null;
+    }
+    if (assignee != null && !assignee.equals(actor.getUsername())) {
+      throw new InvalidField(
+          "assignee",
+          "caseworkers register cases for themselves; a supervisor can give them to someone else");
+    }
+    return actor;
+  }
+
+  static InvalidField notACaseworker(String field, String team) {
+    return new InvalidField(field, "must be the user name of a caseworker of team " + team);
+  }
+}

@@ -1,0 +1,61 @@
+package org.haven.notifications.boundary;
+
+import java.time.Instant;
+import org.haven.notifications.control.NotificationText;
+import org.haven.notifications.entity.Notification;
+import org.haven.notifications.entity.NotificationKind;
+
+/** A notification as its reader sees it (REST and the bell). */
+public final class NotificationDetails {
+
+  private final long id;
+  private final NotificationKind kind;
+  private final String caseNumber;
+  private final Long referralId;
+  private final String text;
+  private final Instant createdAt;
+  private final Instant readAt;
+
+  NotificationDetails(Notification n) {
+    this.id = n.getId();
+    this.kind = n.getKind();
+    this.caseNumber = n.getCaseNumber();
+    this.referralId = n.getReferralId();
+    this.text = NotificationText.of(n.getKind(), n.getCaseNumber(), n.getReferralId());
+    this.createdAt = n.getCreatedAt();
+    this.readAt = n.getReadAt();
+  }
+
+  public long getId() {
+    return id;
+  }
+
+  public NotificationKind getKind() {
+    return kind;
+  }
+
+  public String getCaseNumber() {
+    return caseNumber;
+  }
+
+  public Long getReferralId() {
+    return referralId;
+  }
+
+  /** What happened, in English words. */
+  public String getText() {
+    return text;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getReadAt() {
+    return readAt;
+  }
+
+  public boolean isRead() {
+    return readAt != null;
+  }
+}

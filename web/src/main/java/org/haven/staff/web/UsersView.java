@@ -1,0 +1,131 @@
+package org.haven.staff.web;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.haven.staff.boundary.AccessManagement;
+import org.haven.staff.boundary.StaffAccount;
+import org.haven.ui.Texts;
+
+/** Backs {@code admin/users.xhtml}: administrators grant roles, move users, disable them. */
+@Named
+@ViewScoped
+public class UsersView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject AccessManagement access;
+
+  private List<Row> rows;
+  private List<String> teams;
+
+  public List<Row> getRows() {
+    if (rows == null) {
+      rows = new ArrayList<>(access.users().stream().map(Row::new).toList());
+    }
+    return rows;
+  }
+
+  public List<String> getTeams() {
+    if (teams == null) {
+      teams = access.teams();
+    }
+    return teams;
+  }
+
+  public List<String> getRoles() {
+    return AccessManagement.ROLES;
+  }
+
+  /** Applies the roles ticked in a row: grants what was added, revokes what was removed. */
+  public void saveRoles(Row row) {
+    for (String role : AccessManagement.ROLES) {
+      boolean had = row.account.roles().contains(role);
+      boolean wants = row.roles.contains(role);
+      if (wants && !had) {
+        access.grantRole(row.account.username(), role);
+      } else if (had && !wants) {
+        access.revokeRole(row.account.username(), role);
+      }
+    }
+    refresh(row, Texts.get("users.rolesSaved", row.account.username()));
+  }
+
+  public void saveTeam(Row row) {
+    access.moveToTeam(row.account.username(), row.team);
+    refresh(
+        row,
+        row.team == null
+            ? Texts.get("users.teamNone", row.account.username())
+            : Texts.get("users.teamSaved", row.account.username(), row.team));
+  }
+
+  public void saveEnabled(Row row) {
+    access.setEnabled(row.account.username(), row.enabled);
+    refresh(
+        row, Texts.get(row.enabled ? "users.enabled" : "users.disabled", row.account.username()));
+  }
+
+  private void refresh(Row row, String message) {
+    access.user(row.account.username()).ifPresent(row::take);
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
+  }
+
+  /** One user in the table, with the choices being edited. */
+  public static class Row implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private StaffAccount account;
+    private List<String> roles;
+    private String team;
+    private boolean enabled;
+
+    Row(StaffAccount account) {
+      take(account);
+    }
+
+    void take(StaffAccount fresh) {
+      this.account = fresh;
+      this.roles = new ArrayList<>(fresh.roles());
+      this.team = fresh.team();
+      this.enabled = fresh.enabled();
+    }
+
+    public String getUsername() {
+      return account.username();
+    }
+
+    public String getDisplayName() {
+      return account.displayName();
+    }
+
+    public List<String> getSelectedRoles() {
+      return roles;
+    }
+
+    public void setSelectedRoles(List<String> roles) {
+      this.roles = new ArrayList<>(roles);
+    }
+
+    public String getTeam() {
+      return team;
+    }
+
+    public void setTeam(String team) {
+      this.team = team == null || team.isBlank() ? null : team;
+    }
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
+}
