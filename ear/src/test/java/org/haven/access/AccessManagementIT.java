@@ -14,6 +14,7 @@ import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import org.haven.it.Api;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
 import org.haven.it.Keycloak;
@@ -36,8 +37,9 @@ class AccessManagementIT {
     return HavenDeployment.asBuilt();
   }
 
+  /** With a fresh token each time: what a role change does shows in the next token. */
   static RequestSpecification as(DemoStaff user) {
-    return Keycloak.api(user);
+    return Api.withToken(Keycloak.accessToken(user.username));
   }
 
   static JsonPath claims(String token) {

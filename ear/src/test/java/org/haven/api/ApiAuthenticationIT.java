@@ -1,6 +1,5 @@
 package org.haven.api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -8,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.Base64;
+import org.haven.it.Api;
 import org.haven.it.Browser;
 import org.haven.it.HavenDeployment;
 import org.haven.it.Keycloak;
@@ -31,12 +31,9 @@ class ApiAuthenticationIT {
     return HavenDeployment.asBuilt();
   }
 
+  /** Without a token, and without following Keycloak's redirects: what the API answers itself. */
   static RequestSpecification api() {
-    return given()
-        .baseUri(HavenDeployment.api().toString())
-        .redirects()
-        .follow(false)
-        .accept(ContentType.JSON);
+    return Api.anonymous().redirects().follow(false);
   }
 
   static void assertUnauthorized(RequestSpecification request, String challenge) {

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
+import org.haven.it.Api;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
-import org.haven.it.Keycloak;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -34,7 +34,7 @@ class BreakGlassIT {
   }
 
   static String northCase() {
-    return Keycloak.api(DemoStaff.CASEWORKER_NORTH)
+    return Api.api(DemoStaff.CASEWORKER_NORTH)
         .body(
             "{\"riskLevel\":\"HIGH\",\"survivor\":{\"givenNames\":\"Rose\",\"familyName\":\"Glass\"}}")
         .post("/cases")
@@ -45,7 +45,7 @@ class BreakGlassIT {
   }
 
   static Response breakGlass(DemoStaff user, String number, String body) {
-    return Keycloak.api(user).body(body).post("/cases/" + number + "/break-glass");
+    return Api.api(user).body(body).post("/cases/" + number + "/break-glass");
   }
 
   static String body(String purpose, String explanation) {
@@ -55,25 +55,25 @@ class BreakGlassIT {
   @Test
   void anotherTeamOpensACaseInAnEmergencyReadOnlyAndItsSupervisorsSeeIt() {
     String number = northCase();
-    Keycloak.api(DemoStaff.CASEWORKER_SOUTH).get("/cases/" + number).then().statusCode(404);
+    Api.api(DemoStaff.CASEWORKER_SOUTH).get("/cases/" + number).then().statusCode(404);
 
     Response opened =
         breakGlass(DemoStaff.CASEWORKER_SOUTH, number, body("MEDICAL_EMERGENCY", WHY));
     opened.then().statusCode(200).body("survivor.familyName", equalTo("Glass"));
-    Keycloak.api(DemoStaff.CASEWORKER_SOUTH)
+    Api.api(DemoStaff.CASEWORKER_SOUTH)
         .get("/cases/" + number)
         .then()
         .statusCode(200)
         .body("caseNumber", equalTo(number));
     // Read-only: no erasure request, no reassignment through break-glass.
-    Keycloak.api(DemoStaff.CASEWORKER_SOUTH)
+    Api.api(DemoStaff.CASEWORKER_SOUTH)
         .body("{\"reason\":\"SURVIVOR_REQUEST\"}")
         .post("/cases/" + number + "/erasure-request")
         .then()
         .statusCode(404);
 
     List<Map<String, Object>> review =
-        Keycloak.api(DemoStaff.SUPERVISOR_NORTH)
+        Api.api(DemoStaff.SUPERVISOR_NORTH)
             .get("/break-glass")
             .then()
             .statusCode(200)
@@ -86,14 +86,12 @@ class BreakGlassIT {
     assertEquals(WHY, entry.get("explanation"));
     assertTrue(entry.get("expiresAt") != null);
     List<Map<String, Object>> otherTeam =
-        Keycloak.api(DemoStaff.SUPERVISOR_SOUTH).get("/break-glass").path("");
+        Api.api(DemoStaff.SUPERVISOR_SOUTH).get("/break-glass").path("");
     assertFalse(otherTeam.stream().anyMatch(b -> number.equals(b.get("caseNumber"))));
 
     String requestId = opened.header("X-Request-Id");
     List<Map<String, Object>> events =
-        Keycloak.api(DemoStaff.ADMIN)
-            .get("/audit/events?action=BREAK_GLASS&size=100")
-            .path("items");
+        Api.api(DemoStaff.ADMIN).get("/audit/events?action=BREAK_GLASS&size=100").path("items");
     Map<String, Object> event =
         events.stream().filter(e -> requestId.equals(e.get("requestId"))).findFirst().orElseThrow();
     assertEquals(number, event.get("objectId"));

@@ -5,9 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.LocalDate;
+import org.haven.it.Api;
+import org.haven.it.CaseFixture;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
-import org.haven.it.Keycloak;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -29,7 +30,7 @@ class CaseServicesIT {
   }
 
   static int provider(String services) {
-    return Keycloak.api(DemoStaff.ADMIN)
+    return Api.api(DemoStaff.ADMIN)
         .body(
             "{\"name\":\"Provider "
                 + System.nanoTime()
@@ -45,10 +46,10 @@ class CaseServicesIT {
 
   @Test
   void aServiceIsPlannedWithAProviderThenDeliveredOnceWithItsOutcome() {
-    String n = LifecycleIT.newCase();
+    String n = CaseFixture.newCase();
     int shelter = provider("[\"SHELTER\"]");
     int legal = provider("[\"LEGAL_AID\"]");
-    Keycloak.api(CW)
+    Api.api(CW)
         .body(
             "{\"serviceType\":\"SHELTER\",\"providerId\":"
                 + legal
@@ -58,14 +59,14 @@ class CaseServicesIT {
         .statusCode(400)
         .body("errors[0].field", equalTo("providerId"))
         .body("errors[0].detail", containsString("does not offer"));
-    Keycloak.api(CW)
+    Api.api(CW)
         .body("{\"serviceType\":\"SPA\",\"plannedOn\":\"2030-01-02\"}")
         .post("/cases/" + n + "/services")
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("serviceType"));
     int id =
-        Keycloak.api(CW)
+        Api.api(CW)
             .body(
                 "{\"serviceType\":\"SHELTER\",\"providerId\":"
                     + shelter
@@ -80,7 +81,7 @@ class CaseServicesIT {
             .body("providerId", equalTo(shelter))
             .extract()
             .path("id");
-    Keycloak.api(CW)
+    Api.api(CW)
         .body("{\"status\":\"DELIVERED\",\"outcome\":\"Moved in; bed until March.\"}")
         .put("/cases/" + n + "/services/" + id)
         .then()
@@ -88,21 +89,18 @@ class CaseServicesIT {
         .body("status", equalTo("DELIVERED"))
         .body("deliveredOn", equalTo(LocalDate.now().toString()))
         .body("outcome", equalTo("Moved in; bed until March."));
-    Keycloak.api(CW)
+    Api.api(CW)
         .body("{\"status\":\"CANCELLED\"}")
         .put("/cases/" + n + "/services/" + id)
         .then()
         .statusCode(409);
-    Keycloak.api(DemoStaff.SUPERVISOR_SOUTH)
-        .get("/cases/" + n + "/services")
-        .then()
-        .statusCode(404);
-    Keycloak.api(DemoStaff.SUPERVISOR_NORTH)
+    Api.api(DemoStaff.SUPERVISOR_SOUTH).get("/cases/" + n + "/services").then().statusCode(404);
+    Api.api(DemoStaff.SUPERVISOR_NORTH)
         .body("{\"reason\":\"RECORDED_IN_ERROR\"}")
         .post("/cases/" + n + "/erasure")
         .then()
         .statusCode(200);
-    Keycloak.api(DemoStaff.SUPERVISOR_NORTH)
+    Api.api(DemoStaff.SUPERVISOR_NORTH)
         .get("/cases/" + n + "/services")
         .then()
         .statusCode(200)
@@ -112,16 +110,16 @@ class CaseServicesIT {
 
   @Test
   void aPlannedServiceCanBeCancelledWithAReason() {
-    String n = LifecycleIT.newCase();
+    String n = CaseFixture.newCase();
     int id =
-        Keycloak.api(CW)
+        Api.api(CW)
             .body("{\"serviceType\":\"INTERPRETATION\",\"plannedOn\":\"2030-01-02\"}")
             .post("/cases/" + n + "/services")
             .then()
             .statusCode(201)
             .extract()
             .path("id");
-    Keycloak.api(CW)
+    Api.api(CW)
         .body("{\"status\":\"CANCELLED\",\"outcome\":\"Interpreter found in the family.\"}")
         .put("/cases/" + n + "/services/" + id)
         .then()

@@ -11,11 +11,11 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.haven.it.Api.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
 import org.haven.it.Keycloak;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -51,17 +52,8 @@ class CasesApiIT {
 
   static final String CASEWORKER = Keycloak.accessToken("caseworker.north");
 
-  /** The API as caseworker.north calls it, with a real Keycloak token. */
-  static RequestSpecification api() {
-    return given()
-        .baseUri(HavenDeployment.api().toString())
-        .auth()
-        .oauth2(CASEWORKER)
-        .accept(ContentType.JSON);
-  }
-
   static Response register(String json) {
-    return api().contentType(ContentType.JSON).body(json).post("/cases");
+    return api(DemoStaff.CASEWORKER_NORTH).contentType(ContentType.JSON).body(json).post("/cases");
   }
 
   @Test
@@ -107,7 +99,7 @@ class CasesApiIT {
 
   @Test
   void aMissingCaseIs404ProblemJson() {
-    api()
+    api(DemoStaff.CASEWORKER_NORTH)
         .get("/cases/HVN-1999-000000")
         .then()
         .statusCode(404)
@@ -122,7 +114,7 @@ class CasesApiIT {
     for (int i = 0; i < 3; i++) {
       register("{\"riskLevel\":\"MEDIUM\"}").then().statusCode(201);
     }
-    Response first = api().queryParam("size", 2).get("/cases");
+    Response first = api(DemoStaff.CASEWORKER_NORTH).queryParam("size", 2).get("/cases");
     first
         .then()
         .statusCode(200)
@@ -134,7 +126,11 @@ class CasesApiIT {
     assertEquals((total + 1) / 2, first.jsonPath().getLong("totalPages"));
 
     List<String> second =
-        api().queryParam("size", 2).queryParam("page", 1).get("/cases").path("items.caseNumber");
+        api(DemoStaff.CASEWORKER_NORTH)
+            .queryParam("size", 2)
+            .queryParam("page", 1)
+            .get("/cases")
+            .path("items.caseNumber");
     List<String> firstNumbers = first.path("items.caseNumber");
     second.forEach(n -> assertEquals(false, firstNumbers.contains(n), "pages overlap on " + n));
   }
@@ -142,7 +138,7 @@ class CasesApiIT {
   @Test
   void sortsByAPropertyEitherWay() {
     List<String> descending =
-        api()
+        api(DemoStaff.CASEWORKER_NORTH)
             .queryParam("sort", "-caseNumber")
             .queryParam("size", 100)
             .get("/cases")
@@ -158,7 +154,7 @@ class CasesApiIT {
   @Test
   void aNewCaseAppearsInTheList() {
     String caseNumber = register("{\"riskLevel\":\"HIGH\"}").path("caseNumber");
-    api()
+    api(DemoStaff.CASEWORKER_NORTH)
         .queryParam("size", 100)
         .get("/cases")
         .then()
@@ -191,7 +187,7 @@ class CasesApiIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidBodies")
   void invalidBodiesAre400ProblemsNamingTheField(String why, String json, String field) {
-    long before = api().get("/cases").jsonPath().getLong("totalItems");
+    long before = api(DemoStaff.CASEWORKER_NORTH).get("/cases").jsonPath().getLong("totalItems");
     register(json)
         .then()
         .statusCode(400)
@@ -203,7 +199,8 @@ class CasesApiIT {
         .body("errors.pointer", hasItem("#/" + field.replace('.', '/')))
         .body(not(containsString("Exception")));
     // Nothing is saved from a refused request.
-    assertEquals(before, api().get("/cases").jsonPath().getLong("totalItems"));
+    assertEquals(
+        before, api(DemoStaff.CASEWORKER_NORTH).get("/cases").jsonPath().getLong("totalItems"));
   }
 
   static Stream<Arguments> unreadableBodies() {
@@ -236,7 +233,7 @@ class CasesApiIT {
         .contentType(PROBLEM)
         .body("status", equalTo(413));
     // The same without a length, as a chunked stream.
-    api()
+    api(DemoStaff.CASEWORKER_NORTH)
         .contentType(ContentType.JSON)
         .body(
             new java.io.ByteArrayInputStream(
@@ -250,12 +247,17 @@ class CasesApiIT {
 
   @Test
   void anAcceptTheApiCannotServeIs406Problem() {
-    api().accept("application/xml").get("/cases").then().statusCode(406).contentType(PROBLEM);
+    api(DemoStaff.CASEWORKER_NORTH)
+        .accept("application/xml")
+        .get("/cases")
+        .then()
+        .statusCode(406)
+        .contentType(PROBLEM);
   }
 
   @Test
   void aWrongContentTypeIs415Problem() {
-    api()
+    api(DemoStaff.CASEWORKER_NORTH)
         .contentType(ContentType.TEXT)
         .body("riskLevel=HIGH")
         .post("/cases")
@@ -267,17 +269,26 @@ class CasesApiIT {
 
   @Test
   void anUnsupportedMethodIs405Problem() {
-    api().delete("/cases").then().statusCode(405).contentType(PROBLEM).body("status", equalTo(405));
+    api(DemoStaff.CASEWORKER_NORTH)
+        .delete("/cases")
+        .then()
+        .statusCode(405)
+        .contentType(PROBLEM)
+        .body("status", equalTo(405));
   }
 
   @Test
   void anUnknownPathIs404Problem() {
-    api().get("/no-such-thing").then().statusCode(404).contentType(PROBLEM);
+    api(DemoStaff.CASEWORKER_NORTH)
+        .get("/no-such-thing")
+        .then()
+        .statusCode(404)
+        .contentType(PROBLEM);
   }
 
   @Test
   void badPagingParametersAre400ProblemsNamingThem() {
-    api()
+    api(DemoStaff.CASEWORKER_NORTH)
         .queryParam("page", -1)
         .queryParam("size", 1000)
         .queryParam("sort", "name")
@@ -288,14 +299,14 @@ class CasesApiIT {
         .body("errors.field", hasItem("page"))
         .body("errors.field", hasItem("size"))
         .body("errors.field", hasItem("sort"));
-    api()
+    api(DemoStaff.CASEWORKER_NORTH)
         .queryParam("page", "abc")
         .get("/cases")
         .then()
         .statusCode(400)
         .contentType(PROBLEM)
         .body("errors.field", hasItem("page"));
-    api()
+    api(DemoStaff.CASEWORKER_NORTH)
         .queryParam("size", 100)
         .get("/cases")
         .then()
@@ -327,7 +338,7 @@ class CasesApiIT {
       }
       assertEquals(writers, numbers.size(), numbers.toString());
       for (String number : numbers) {
-        api().get("/cases/" + number).then().statusCode(200);
+        api(DemoStaff.CASEWORKER_NORTH).get("/cases/" + number).then().statusCode(200);
       }
     } finally {
       pool.shutdownNow();

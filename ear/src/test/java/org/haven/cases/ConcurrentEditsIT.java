@@ -11,9 +11,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.haven.it.Api;
+import org.haven.it.CaseFixture;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
-import org.haven.it.Keycloak;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -40,22 +41,22 @@ class ConcurrentEditsIT {
 
   @Test
   void theEditOnAStaleCopyIsRefusedAndChangesNothing() {
-    String n = LifecycleIT.newCase();
-    int read = Keycloak.api(CW).get("/cases/" + n).path("version");
+    String n = CaseFixture.newCase();
+    int read = Api.api(CW).get("/cases/" + n).path("version");
     // The supervisor saves first, from the same version the caseworker read.
-    Keycloak.api(SUP)
+    Api.api(SUP)
         .body("{\"riskLevel\":\"HIGH\",\"version\":" + read + "}")
         .put("/cases/" + n + "/risk")
         .then()
         .statusCode(200);
-    Keycloak.api(CW)
+    Api.api(CW)
         .body("{\"types\":[\"FORCED_LABOUR\"],\"version\":" + read + "}")
         .put("/cases/" + n + "/exploitation")
         .then()
         .statusCode(409)
         .contentType("application/problem+json")
         .body("title", equalTo("Edited by someone else"));
-    Keycloak.api(CW)
+    Api.api(CW)
         .get("/cases/" + n)
         .then()
         .body("riskLevel", equalTo("HIGH"))
@@ -65,24 +66,24 @@ class ConcurrentEditsIT {
 
   @Test
   void ifMatchCarriesTheVersionToo() {
-    String n = LifecycleIT.newCase();
-    Response read = Keycloak.api(CW).get("/cases/" + n);
+    String n = CaseFixture.newCase();
+    Response read = Api.api(CW).get("/cases/" + n);
     String etag = read.header("ETag");
     assertNotNull(etag, "a case answers with its version as ETag");
-    Keycloak.api(CW)
+    Api.api(CW)
         .header("If-Match", etag)
         .body("{\"riskLevel\":\"LOW\"}")
         .put("/cases/" + n + "/risk")
         .then()
         .statusCode(200);
-    Keycloak.api(SUP)
+    Api.api(SUP)
         .header("If-Match", etag)
         .body("{\"to\":\"ASSESSMENT\"}")
         .post("/cases/" + n + "/transitions")
         .then()
         .statusCode(409);
-    Keycloak.api(CW).get("/cases/" + n).then().body("status", equalTo("OPEN"));
-    Keycloak.api(CW)
+    Api.api(CW).get("/cases/" + n).then().body("status", equalTo("OPEN"));
+    Api.api(CW)
         .header("If-Match", "\"not-a-version\"")
         .body("{\"riskLevel\":\"HIGH\"}")
         .put("/cases/" + n + "/risk")
@@ -92,8 +93,8 @@ class ConcurrentEditsIT {
 
   @Test
   void editsRacingAtTheSameInstantLeaveOneWinnerWhole() throws Exception {
-    String n = LifecycleIT.newCase();
-    int read = Keycloak.api(CW).get("/cases/" + n).path("version");
+    String n = CaseFixture.newCase();
+    int read = Api.api(CW).get("/cases/" + n).path("version");
     ExecutorService pool = Executors.newFixedThreadPool(COUNTRIES.length);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Response>> answers = new ArrayList<>();
@@ -101,7 +102,7 @@ class ConcurrentEditsIT {
       for (String country : COUNTRIES) {
         // Signed in beforehand: only the edits race, not the sign-ins.
         var request =
-            Keycloak.api(CW)
+            Api.api(CW)
                 .body(
                     "{\"types\":[\"FORCED_LABOUR\"],\"countryOfExploitation\":\""
                         + country
@@ -129,7 +130,7 @@ class ConcurrentEditsIT {
       }
       assertEquals(1, winners.size(), "winners: " + winners);
       assertEquals(COUNTRIES.length - 1, refused);
-      Keycloak.api(CW)
+      Api.api(CW)
           .get("/cases/" + n)
           .then()
           .body("exploitation.countryOfExploitation", equalTo(winners.get(0)))
@@ -141,14 +142,14 @@ class ConcurrentEditsIT {
 
   @Test
   void notesWrittenAtTheSameInstantAreAllKept() throws Exception {
-    String n = LifecycleIT.newCase();
+    String n = CaseFixture.newCase();
     int writers = 8;
     ExecutorService pool = Executors.newFixedThreadPool(writers);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Integer>> answers = new ArrayList<>();
     try {
       for (int i = 0; i < writers; i++) {
-        var request = Keycloak.api(i % 2 == 0 ? CW : SUP).body("{\"text\":\"Visit " + i + ".\"}");
+        var request = Api.api(i % 2 == 0 ? CW : SUP).body("{\"text\":\"Visit " + i + ".\"}");
         answers.add(
             pool.submit(
                 () -> {
@@ -160,7 +161,7 @@ class ConcurrentEditsIT {
       for (Future<Integer> answer : answers) {
         assertEquals(201, answer.get());
       }
-      Keycloak.api(CW).get("/cases/" + n + "/notes").then().body("size()", equalTo(writers));
+      Api.api(CW).get("/cases/" + n + "/notes").then().body("size()", equalTo(writers));
     } finally {
       pool.shutdownNow();
     }

@@ -1,22 +1,22 @@
 package org.haven.cases;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.haven.it.Api.api;
+import static org.haven.it.CaseFixture.newCase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
 import org.haven.cases.control.CaseLifecycle;
 import org.haven.cases.entity.CaseStatus;
+import org.haven.it.Api;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
-import org.haven.it.Keycloak;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -39,35 +39,12 @@ class LifecycleIT {
     return HavenDeployment.asBuilt();
   }
 
-  static String newCase() {
-    return api(CW)
-        .body("{\"riskLevel\":\"MEDIUM\",\"narrative\":\"Intake at the shelter.\"}")
-        .post("/cases")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("caseNumber");
-  }
-
   static Response move(DemoStaff user, String number, String to) {
     return moveWith(user, number, "{\"to\":\"" + to + "\"}");
   }
 
   static Response moveWith(DemoStaff user, String number, String body) {
     return api(user).body(body).post("/cases/" + number + "/transitions");
-  }
-
-  /**
-   * The API as {@code user}, with a reused token ({@link Keycloak#cachedToken}): hundreds of moves
-   * need not mean hundreds of sign-ins.
-   */
-  static RequestSpecification api(DemoStaff user) {
-    return given()
-        .baseUri(HavenDeployment.api().toString())
-        .auth()
-        .oauth2(Keycloak.cachedToken(user))
-        .accept("application/json")
-        .contentType("application/json");
   }
 
   static void moved(DemoStaff user, String number, String to) {
@@ -87,7 +64,7 @@ class LifecycleIT {
         .body("pendingApproval", equalTo("SERVICE_PROVISION"));
     move(CW, n, "SERVICE_PROVISION").then().statusCode(409);
     // Returned with a reason, submitted again, approved.
-    Keycloak.api(SUP)
+    Api.api(SUP)
         .body("{\"reason\":\"Add the legal aid referral to the plan.\"}")
         .post("/cases/" + n + "/return")
         .then()
@@ -99,7 +76,7 @@ class LifecycleIT {
     moved(CW, n, "CLOSURE_REQUESTED");
     move(CW, n, "CLOSED").then().statusCode(409);
     // A closure request returned goes back to service provision; requested again; approved.
-    Keycloak.api(SUP)
+    Api.api(SUP)
         .body("{\"reason\":\"Follow-up visit first.\"}")
         .post("/cases/" + n + "/return")
         .then()
@@ -115,7 +92,7 @@ class LifecycleIT {
     moved(CW, n, "ASSESSMENT");
 
     List<Map<String, Object>> history =
-        Keycloak.api(SUP).get("/cases/" + n + "/history").then().statusCode(200).extract().path("");
+        Api.api(SUP).get("/cases/" + n + "/history").then().statusCode(200).extract().path("");
     assertEquals(
         List.of(
             "OPEN>ASSESSMENT MOVED caseworker.north",
@@ -159,7 +136,7 @@ class LifecycleIT {
           .body("allowed", contains("ASSESSMENT"));
     }
     move(CW, n, "LIMBO").then().statusCode(400).body("errors[0].field", equalTo("to"));
-    Keycloak.api(CW).get("/cases/" + n).then().body("status", equalTo("OPEN"));
+    Api.api(CW).get("/cases/" + n).then().body("status", equalTo("OPEN"));
   }
 
   /** The road a supervisor can walk a case along alone, every move of it legal. */
@@ -226,45 +203,45 @@ class LifecycleIT {
   @Test
   void aMoveBasedOnAStaleVersionIsAConflictAndChangesNothing() {
     String n = newCase();
-    int version = Keycloak.api(CW).get("/cases/" + n).path("version");
+    int version = Api.api(CW).get("/cases/" + n).path("version");
     moveWith(CW, n, "{\"to\":\"ASSESSMENT\",\"version\":" + version + "}").then().statusCode(200);
     moveWith(SUP, n, "{\"to\":\"CASE_PLAN\",\"version\":" + version + "}")
         .then()
         .statusCode(409)
         .body("type", equalTo("urn:haven:problem:conflict"));
-    Keycloak.api(CW).get("/cases/" + n).then().body("status", equalTo("ASSESSMENT"));
+    Api.api(CW).get("/cases/" + n).then().body("status", equalTo("ASSESSMENT"));
   }
 
   @Test
   void notesAreAppendOnlyAndCorrectionsPointAtWhatTheyCorrect() {
     String n = newCase();
     Response first =
-        Keycloak.api(CW)
+        Api.api(CW)
             .body("{\"text\":\"Met at the clinic on Monday.\"}")
             .post("/cases/" + n + "/notes");
     first.then().statusCode(201).body("text", equalTo("Met at the clinic on Monday."));
     int id = first.path("id");
-    Keycloak.api(SUP)
+    Api.api(SUP)
         .body("{\"text\":\"Correction: it was Tuesday.\",\"corrects\":" + id + "}")
         .post("/cases/" + n + "/notes")
         .then()
         .statusCode(201)
         .body("corrects", equalTo(id))
         .body("authorUsername", equalTo("supervisor.north"));
-    Keycloak.api(CW)
+    Api.api(CW)
         .get("/cases/" + n + "/notes")
         .then()
         .statusCode(200)
         .body("$", hasSize(2))
         .body("[0].text", equalTo("Met at the clinic on Monday."))
         .body("[1].corrects", equalTo(id));
-    Keycloak.api(CW).body("{\"text\":\" \"}").post("/cases/" + n + "/notes").then().statusCode(400);
-    Keycloak.api(CW)
+    Api.api(CW).body("{\"text\":\" \"}").post("/cases/" + n + "/notes").then().statusCode(400);
+    Api.api(CW)
         .body("{\"text\":\"x\",\"corrects\":999999}")
         .post("/cases/" + n + "/notes")
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("corrects"));
-    Keycloak.api(DemoStaff.CASEWORKER_SOUTH).get("/cases/" + n + "/notes").then().statusCode(404);
+    Api.api(DemoStaff.CASEWORKER_SOUTH).get("/cases/" + n + "/notes").then().statusCode(404);
   }
 }

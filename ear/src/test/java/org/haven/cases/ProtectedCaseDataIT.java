@@ -16,9 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.haven.it.Api;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
-import org.haven.it.Keycloak;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -68,11 +68,11 @@ class ProtectedCaseDataIT {
   }
 
   static Response register(DemoStaff user, String json) {
-    return Keycloak.api(user).body(json).post("/cases");
+    return Api.api(user).body(json).post("/cases");
   }
 
   static List<String> found(DemoStaff user, String query) {
-    return Keycloak.api(user)
+    return Api.api(user)
         .get("/cases?" + query)
         .then()
         .statusCode(200)
@@ -106,7 +106,7 @@ class ProtectedCaseDataIT {
         .body("survivor.placeOfOrigin", equalTo("Ibadan"))
         .body("possibleDuplicates", empty());
     String number = created.path("caseNumber");
-    Keycloak.api(DemoStaff.SUPERVISOR_NORTH)
+    Api.api(DemoStaff.SUPERVISOR_NORTH)
         .get("/cases/" + number)
         .then()
         .statusCode(200)
@@ -152,12 +152,12 @@ class ProtectedCaseDataIT {
 
   @Test
   void badSearchParametersAre400() {
-    Keycloak.api(DemoStaff.CASEWORKER_NORTH)
+    Api.api(DemoStaff.CASEWORKER_NORTH)
         .get("/cases?birthDate=24.12.1987")
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("birthDate"));
-    Keycloak.api(DemoStaff.CASEWORKER_NORTH)
+    Api.api(DemoStaff.CASEWORKER_NORTH)
         .get("/cases?birthDate=1987-02-30")
         .then()
         .statusCode(400)
@@ -233,7 +233,7 @@ class ProtectedCaseDataIT {
             .path("caseNumber");
     String path = "/cases/" + number;
 
-    Keycloak.api(DemoStaff.CASEWORKER_NORTH)
+    Api.api(DemoStaff.CASEWORKER_NORTH)
         .body("{\"reason\":\"SURVIVOR_REQUEST\"}")
         .post(path + "/erasure-request")
         .then()
@@ -242,24 +242,16 @@ class ProtectedCaseDataIT {
         .body("erasure.reason", equalTo("SURVIVOR_REQUEST"))
         .body("erasure.requestedBy.username", equalTo("caseworker.north"))
         .body("survivor.familyName", equalTo(family));
-    Keycloak.api(DemoStaff.CASEWORKER_NORTH)
-        .body("{}")
-        .post(path + "/erasure")
-        .then()
-        .statusCode(403);
-    Keycloak.api(DemoStaff.SUPERVISOR_SOUTH)
-        .body("{}")
-        .post(path + "/erasure")
-        .then()
-        .statusCode(404);
-    Keycloak.api(DemoStaff.CASEWORKER_NORTH)
+    Api.api(DemoStaff.CASEWORKER_NORTH).body("{}").post(path + "/erasure").then().statusCode(403);
+    Api.api(DemoStaff.SUPERVISOR_SOUTH).body("{}").post(path + "/erasure").then().statusCode(404);
+    Api.api(DemoStaff.CASEWORKER_NORTH)
         .body("{\"reason\":\"FORGOTTEN\"}")
         .post(path + "/erasure-request")
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("reason"));
 
-    Keycloak.api(DemoStaff.SUPERVISOR_NORTH)
+    Api.api(DemoStaff.SUPERVISOR_NORTH)
         .body("{}")
         .post(path + "/erasure")
         .then()
@@ -275,7 +267,7 @@ class ProtectedCaseDataIT {
         .body("survivor.nationality", equalTo("NG"))
         .body("survivor.ageBand", notNullValue());
 
-    Keycloak.api(DemoStaff.CASEWORKER_NORTH)
+    Api.api(DemoStaff.CASEWORKER_NORTH)
         .get(path)
         .then()
         .statusCode(200)
@@ -283,7 +275,7 @@ class ProtectedCaseDataIT {
         .body("survivor.familyName", nullValue());
     assertEquals(List.of(), found(DemoStaff.SUPERVISOR_NORTH, "documentNumber=ER" + family));
     assertEquals(List.of(), found(DemoStaff.SUPERVISOR_NORTH, "name=Grace " + family));
-    Keycloak.api(DemoStaff.SUPERVISOR_NORTH)
+    Api.api(DemoStaff.SUPERVISOR_NORTH)
         .body("{\"reason\":\"SURVIVOR_REQUEST\"}")
         .post(path + "/erasure")
         .then()
@@ -300,13 +292,13 @@ class ProtectedCaseDataIT {
             .statusCode(201)
             .extract()
             .path("caseNumber");
-    Keycloak.api(DemoStaff.SUPERVISOR_NORTH)
+    Api.api(DemoStaff.SUPERVISOR_NORTH)
         .body("{}")
         .post("/cases/" + number + "/erasure")
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("reason"));
-    Keycloak.api(DemoStaff.SUPERVISOR_NORTH)
+    Api.api(DemoStaff.SUPERVISOR_NORTH)
         .body("{\"reason\":\"RECORDED_IN_ERROR\"}")
         .post("/cases/" + number + "/erasure")
         .then()
@@ -334,10 +326,10 @@ class ProtectedCaseDataIT {
             "{\"riskLevel\":\"LOW\",\"survivor\":{\"aliases\":\"" + canary + "\"}}");
     malformed.then().statusCode(400);
     assertFalse(malformed.asString().contains(canary), malformed.asString());
-    Response search = Keycloak.api(DemoStaff.CASEWORKER_NORTH).get("/cases?birthDate=" + canary);
+    Response search = Api.api(DemoStaff.CASEWORKER_NORTH).get("/cases?birthDate=" + canary);
     search.then().statusCode(400);
     assertFalse(search.asString().contains(canary));
-    Keycloak.api(DemoStaff.CASEWORKER_NORTH)
+    Api.api(DemoStaff.CASEWORKER_NORTH)
         .get("/cases?name=" + canary)
         .then()
         .statusCode(200)

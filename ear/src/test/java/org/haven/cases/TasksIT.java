@@ -10,9 +10,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.haven.it.Api;
+import org.haven.it.CaseFixture;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
-import org.haven.it.Keycloak;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -36,7 +37,7 @@ class TasksIT {
   }
 
   static List<Map<String, Object>> tasks(String n) {
-    return Keycloak.api(CW).get("/cases/" + n + "/tasks").then().statusCode(200).extract().path("");
+    return Api.api(CW).get("/cases/" + n + "/tasks").then().statusCode(200).extract().path("");
   }
 
   static Optional<Map<String, Object>> task(String n, String kind, String status) {
@@ -46,7 +47,7 @@ class TasksIT {
   }
 
   static void moved(DemoStaff user, String n, String to) {
-    Keycloak.api(user)
+    Api.api(user)
         .body("{\"to\":\"" + to + "\"}")
         .post("/cases/" + n + "/transitions")
         .then()
@@ -55,7 +56,7 @@ class TasksIT {
 
   @Test
   void theCasesProgressWritesAndClosesItsFollowUps() {
-    String n = LifecycleIT.newCase();
+    String n = CaseFixture.newCase();
     LocalDate today = LocalDate.now();
     Map<String, Object> assessment = task(n, "ASSESSMENT", "OPEN").orElseThrow();
     assertEquals(today.plusDays(5).toString(), assessment.get("dueOn"));
@@ -79,7 +80,7 @@ class TasksIT {
   @Test
   void aHighRiskCaseIsReviewedEveryThirtyDaysUntilItsRiskIsLower() {
     String n =
-        Keycloak.api(CW)
+        Api.api(CW)
             .body("{\"riskLevel\":\"HIGH\"}")
             .post("/cases")
             .then()
@@ -89,7 +90,7 @@ class TasksIT {
     Map<String, Object> review = task(n, "RISK_REVIEW", "OPEN").orElseThrow();
     assertEquals(LocalDate.now().plusDays(30).toString(), review.get("dueOn"));
     // Done by hand: the next review is written.
-    Keycloak.api(CW)
+    Api.api(CW)
         .body("{\"status\":\"DONE\",\"version\":" + review.get("version") + "}")
         .put("/cases/" + n + "/tasks/" + review.get("id"))
         .then()
@@ -98,7 +99,7 @@ class TasksIT {
         .body("closedBy", equalTo("caseworker.north"));
     assertTrue(task(n, "RISK_REVIEW", "OPEN").isPresent(), tasks(n).toString());
     // A new assessment at a lower risk is the review, and no further one is due.
-    Keycloak.api(CW)
+    Api.api(CW)
         .body("{\"riskLevel\":\"MEDIUM\"}")
         .put("/cases/" + n + "/risk")
         .then()
@@ -109,21 +110,21 @@ class TasksIT {
 
   @Test
   void aTaskByHandIsOverdueOnceItsDateHasPassedAndIsClosedOnce() {
-    String n = LifecycleIT.newCase();
-    Keycloak.api(CW)
+    String n = CaseFixture.newCase();
+    Api.api(CW)
         .body("{\"title\":\"Call her sister.\"}")
         .post("/cases/" + n + "/tasks")
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("dueOn"));
-    Keycloak.api(CW)
+    Api.api(CW)
         .body("{\"title\":\"Call.\",\"dueOn\":\"2030-01-01\",\"assignee\":\"caseworker.south\"}")
         .post("/cases/" + n + "/tasks")
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("assignee"));
     Map<String, Object> added =
-        Keycloak.api(CW)
+        Api.api(CW)
             .body(
                 "{\"title\":\"Call her sister.\",\"dueOn\":\""
                     + LocalDate.now().minusDays(2)
@@ -136,41 +137,41 @@ class TasksIT {
             .body("overdue", equalTo(true))
             .extract()
             .path("");
-    Keycloak.api(CW)
+    Api.api(CW)
         .get("/tasks?overdue=true")
         .then()
         .statusCode(200)
         .body("id", hasItem(added.get("id")));
-    Keycloak.api(SUP).get("/tasks?overdue=true").then().body("id", hasItem(added.get("id")));
-    Keycloak.api(DemoStaff.SUPERVISOR_SOUTH)
+    Api.api(SUP).get("/tasks?overdue=true").then().body("id", hasItem(added.get("id")));
+    Api.api(DemoStaff.SUPERVISOR_SOUTH)
         .get("/tasks")
         .then()
         .statusCode(200)
         .body("id", not(hasItem(added.get("id"))));
-    int overdueBefore = Keycloak.api(CW).get("/dashboard").path("overdueTasks");
+    int overdueBefore = Api.api(CW).get("/dashboard").path("overdueTasks");
     assertTrue(overdueBefore >= 1);
-    Keycloak.api(CW)
+    Api.api(CW)
         .body("{\"status\":\"DONE\"}")
         .put("/cases/" + n + "/tasks/" + added.get("id"))
         .then()
         .statusCode(200)
         .body("overdue", equalTo(false));
-    Keycloak.api(CW)
+    Api.api(CW)
         .body("{\"status\":\"CANCELLED\"}")
         .put("/cases/" + n + "/tasks/" + added.get("id"))
         .then()
         .statusCode(409);
-    Keycloak.api(CW).get("/tasks?overdue=true").then().body("id", not(hasItem(added.get("id"))));
-    assertEquals(overdueBefore - 1, (int) Keycloak.api(CW).get("/dashboard").path("overdueTasks"));
+    Api.api(CW).get("/tasks?overdue=true").then().body("id", not(hasItem(added.get("id"))));
+    assertEquals(overdueBefore - 1, (int) Api.api(CW).get("/dashboard").path("overdueTasks"));
   }
 
   @Test
   void closingACaseCancelsWhatIsStillOpen() {
-    String n = LifecycleIT.newCase();
+    String n = CaseFixture.newCase();
     moved(CW, n, "ASSESSMENT");
     moved(CW, n, "CASE_PLAN");
     moved(SUP, n, "SERVICE_PROVISION");
-    Keycloak.api(CW)
+    Api.api(CW)
         .body("{\"title\":\"Last visit.\",\"dueOn\":\"2030-01-01\"}")
         .post("/cases/" + n + "/tasks")
         .then()
@@ -184,28 +185,28 @@ class TasksIT {
 
   @Test
   void dashboardsCountPerRoleAndTheSupervisorSeesWhatWaits() {
-    String n = LifecycleIT.newCase();
+    String n = CaseFixture.newCase();
     moved(CW, n, "ASSESSMENT");
     moved(CW, n, "CASE_PLAN");
     moved(CW, n, "SERVICE_PROVISION");
     Map<String, Object> mine =
-        Keycloak.api(CW).get("/dashboard").then().statusCode(200).extract().path("");
+        Api.api(CW).get("/dashboard").then().statusCode(200).extract().path("");
     assertTrue(((Map<?, ?>) mine.get("byRisk")).containsKey("HIGH"), mine.toString());
     assertTrue(((Map<?, ?>) mine.get("byTeam")).isEmpty(), "teams are for administrators");
-    Keycloak.api(SUP)
+    Api.api(SUP)
         .get("/approvals")
         .then()
         .statusCode(200)
         .body("caseNumber", hasItem(n))
         .body("find { it.caseNumber == '" + n + "' }.approves", equalTo("SERVICE_PROVISION"));
-    int pending = Keycloak.api(SUP).get("/dashboard").path("pendingApprovals");
+    int pending = Api.api(SUP).get("/dashboard").path("pendingApprovals");
     assertTrue(pending >= 1);
-    Keycloak.api(DemoStaff.SUPERVISOR_SOUTH)
+    Api.api(DemoStaff.SUPERVISOR_SOUTH)
         .get("/approvals")
         .then()
         .body("caseNumber", not(hasItem(n)));
     Map<String, Object> admin =
-        Keycloak.api(DemoStaff.ADMIN).get("/dashboard").then().statusCode(200).extract().path("");
+        Api.api(DemoStaff.ADMIN).get("/dashboard").then().statusCode(200).extract().path("");
     assertTrue(((Map<?, ?>) admin.get("byTeam")).containsKey("north"), admin.toString());
     assertTrue(!admin.toString().contains("HVN-"), "an administrator sees counts only");
   }

@@ -1,14 +1,11 @@
 package org.haven.crypto;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
+import org.haven.it.Api;
 import org.haven.it.HavenDeployment;
 import org.haven.it.Keycloak;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -48,17 +46,8 @@ class KeyRotationIT {
     return HavenDeployment.asBuilt();
   }
 
-  static RequestSpecification api(String token) {
-    return given()
-        .baseUri(HavenDeployment.api().toString())
-        .auth()
-        .oauth2(token)
-        .accept(ContentType.JSON)
-        .contentType(ContentType.JSON);
-  }
-
   static String register(int i) {
-    return api(CASEWORKER)
+    return Api.withToken(CASEWORKER)
         .body(INTAKE.formatted(i, i, i % 10_000))
         .post("/cases")
         .then()
@@ -91,16 +80,17 @@ class KeyRotationIT {
             while (!stop.get()) {
               int n = 100_000 + worker * 10_000 + i++;
               Response created =
-                  api(CASEWORKER).body(INTAKE.formatted(n, n, n % 10_000)).post("/cases");
+                  Api.withToken(CASEWORKER).body(INTAKE.formatted(n, n, n % 10_000)).post("/cases");
               requests.incrementAndGet();
               if (created.statusCode() != 201) {
                 failures.add("POST " + created.statusCode() + " " + created.asString());
                 continue;
               }
               String number = created.path("caseNumber");
-              Response read = api(CASEWORKER).get("/cases/" + number);
-              Response old = api(CASEWORKER).get("/cases/" + seeded.get(i % seeded.size()));
-              Response list = api(CASEWORKER).get("/cases?size=50");
+              Response read = Api.withToken(CASEWORKER).get("/cases/" + number);
+              Response old =
+                  Api.withToken(CASEWORKER).get("/cases/" + seeded.get(i % seeded.size()));
+              Response list = Api.withToken(CASEWORKER).get("/cases?size=50");
               requests.addAndGet(3);
               for (Response r : List.of(read, old, list)) {
                 if (r.statusCode() != 200) {
@@ -114,7 +104,7 @@ class KeyRotationIT {
 
     // The caseworkers are at work (each has gone round a few times) before the rotation starts.
     Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> requests.get() >= 24);
-    Response started = api(ADMIN).post("/admin/keys/rotation");
+    Response started = Api.withToken(ADMIN).post("/admin/keys/rotation");
     assertEquals(202, started.statusCode(), started.asString());
     String newKey = started.path("rotation.newKeyId");
     List<Map<String, Object>> last = new ArrayList<>();
@@ -125,7 +115,12 @@ class KeyRotationIT {
         .until(
             () -> {
               Map<String, Object> now =
-                  api(ADMIN).get("/admin/keys").then().statusCode(200).extract().path("rotation");
+                  Api.withToken(ADMIN)
+                      .get("/admin/keys")
+                      .then()
+                      .statusCode(200)
+                      .extract()
+                      .path("rotation");
               last.add(0, now);
               seen.add(now.get("state") + " " + now.get("rewrapped") + "/" + now.get("total"));
               return !"RUNNING".equals(now.get("state"));
@@ -148,7 +143,7 @@ class KeyRotationIT {
     assertTrue(requests.get() > 20, "too little work during the rotation: " + requests);
 
     List<Map<String, Object>> keys =
-        api(ADMIN).get("/admin/keys").then().statusCode(200).extract().path("keys");
+        Api.withToken(ADMIN).get("/admin/keys").then().statusCode(200).extract().path("keys");
     assertTrue(keys.size() >= 2);
     for (Map<String, Object> key : keys) {
       boolean primary = Boolean.TRUE.equals(key.get("primary"));
@@ -165,11 +160,11 @@ class KeyRotationIT {
     }
     // Every case written before and during the rotation opens.
     for (String number : seeded) {
-      api(CASEWORKER).get("/cases/" + number).then().statusCode(200);
+      Api.withToken(CASEWORKER).get("/cases/" + number).then().statusCode(200);
     }
     assertEquals(
         "Rota7",
-        api(CASEWORKER)
+        Api.withToken(CASEWORKER)
             .get("/cases/" + seeded.get(7))
             .then()
             .extract()

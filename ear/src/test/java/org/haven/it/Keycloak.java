@@ -71,16 +71,6 @@ public final class Keycloak {
         .token();
   }
 
-  /** Haven's REST API as a demo user calls it, with a real token (JSON in and out). */
-  public static io.restassured.specification.RequestSpecification api(DemoStaff user) {
-    return given()
-        .baseUri(HavenDeployment.api().toString())
-        .auth()
-        .oauth2(accessToken(user.username))
-        .accept("application/json")
-        .contentType("application/json");
-  }
-
   /** A genuine token of Keycloak's master realm: well signed, but by another issuer. */
   public static String masterRealmToken() {
     return given()

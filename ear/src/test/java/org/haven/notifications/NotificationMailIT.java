@@ -1,9 +1,9 @@
 package org.haven.notifications;
 
-import static org.haven.referrals.ReferralsIT.CW;
-import static org.haven.referrals.ReferralsIT.SUP;
-import static org.haven.referrals.ReferralsIT.api;
-import static org.haven.referrals.ReferralsIT.move;
+import static org.haven.it.Api.api;
+import static org.haven.it.CaseFixture.CW;
+import static org.haven.it.CaseFixture.SUP;
+import static org.haven.it.CaseFixture.move;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +14,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.List;
+import org.haven.it.CaseFixture;
 import org.haven.it.HavenDeployment;
-import org.haven.referrals.ReferralsIT;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -66,7 +66,7 @@ class NotificationMailIT {
             .statusCode(201)
             .extract()
             .path("caseNumber");
-    int id = ReferralsIT.referral(n, ReferralsIT.provider(), false, "EMERGENCY");
+    int id = CaseFixture.referral(n, CaseFixture.provider(), false, "EMERGENCY");
 
     move(CW, n, id, "PENDING_APPROVAL").then().statusCode(200);
 

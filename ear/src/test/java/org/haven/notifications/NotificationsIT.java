@@ -2,18 +2,18 @@ package org.haven.notifications;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.haven.referrals.ReferralsIT.CW;
-import static org.haven.referrals.ReferralsIT.SUP;
-import static org.haven.referrals.ReferralsIT.api;
-import static org.haven.referrals.ReferralsIT.move;
+import static org.haven.it.Api.api;
+import static org.haven.it.CaseFixture.CW;
+import static org.haven.it.CaseFixture.SUP;
+import static org.haven.it.CaseFixture.move;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.haven.it.CaseFixture;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
-import org.haven.referrals.ReferralsIT;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -54,9 +54,9 @@ class NotificationsIT {
 
   @Test
   void eachMoveTellsThoseWhoMustActAndNotWhoMadeIt() {
-    String n = ReferralsIT.newCase();
-    int provider = ReferralsIT.provider();
-    int id = ReferralsIT.referral(n, provider, false, "URGENT");
+    String n = CaseFixture.newCase();
+    int provider = CaseFixture.provider();
+    int id = CaseFixture.referral(n, provider, false, "URGENT");
 
     move(CW, n, id, "PENDING_APPROVAL").then().statusCode(200);
     Map<String, Object> waiting = unreadOf(SUP, id, "REFERRAL_AWAITING_APPROVAL");
@@ -75,7 +75,7 @@ class NotificationsIT {
     move(SUP, n, id, "ACCEPTED").then().statusCode(200);
     assertTrue(unreadAbout(CW, id).contains("REFERRAL_ACCEPTED"));
 
-    int declined = ReferralsIT.referral(n, provider, false, "ROUTINE");
+    int declined = CaseFixture.referral(n, provider, false, "ROUTINE");
     move(CW, n, declined, "PENDING_APPROVAL").then().statusCode(200);
     move(SUP, n, declined, "SENT").then().statusCode(200);
     move(SUP, n, declined, "DECLINED").then().statusCode(200);
@@ -84,8 +84,8 @@ class NotificationsIT {
 
   @Test
   void onlyOnesOwnNotificationsCanBeMarkedReadAndTheCountFollows() {
-    String n = ReferralsIT.newCase();
-    int id = ReferralsIT.referral(n, ReferralsIT.provider(), false, "ROUTINE");
+    String n = CaseFixture.newCase();
+    int id = CaseFixture.referral(n, CaseFixture.provider(), false, "ROUTINE");
     move(CW, n, id, "PENDING_APPROVAL").then().statusCode(200);
     long notification =
         ((Number) unreadOf(SUP, id, "REFERRAL_AWAITING_APPROVAL").get("id")).longValue();

@@ -2,10 +2,10 @@ package org.haven.referrals;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
-import static org.haven.referrals.ReferralsIT.CW;
-import static org.haven.referrals.ReferralsIT.SUP;
-import static org.haven.referrals.ReferralsIT.api;
-import static org.haven.referrals.ReferralsIT.move;
+import static org.haven.it.Api.api;
+import static org.haven.it.CaseFixture.CW;
+import static org.haven.it.CaseFixture.SUP;
+import static org.haven.it.CaseFixture.move;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +18,7 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.haven.it.CaseFixture;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -89,7 +90,7 @@ class ReferralSummaryIT {
   }
 
   static int approved(String n, int provider, boolean sharesData) {
-    int id = ReferralsIT.referral(n, provider, sharesData, "URGENT");
+    int id = CaseFixture.referral(n, provider, sharesData, "URGENT");
     move(CW, n, id, "PENDING_APPROVAL").then().statusCode(200);
     move(SUP, n, id, "SENT").then().statusCode(200);
     return id;
@@ -114,9 +115,9 @@ class ReferralSummaryIT {
   @Test
   void theSummaryHoldsTheConsentedFieldsAndNoOther() throws IOException {
     String n = survivorCase();
-    int provider = ReferralsIT.provider();
+    int provider = CaseFixture.provider();
     consent(n, provider, List.of("NAME", "PHONE"));
-    int id = ReferralsIT.referral(n, provider, true, "URGENT");
+    int id = CaseFixture.referral(n, provider, true, "URGENT");
     move(CW, n, id, "PENDING_APPROVAL").then().statusCode(200);
     download(CW, n, id).then().statusCode(404);
 
@@ -140,7 +141,7 @@ class ReferralSummaryIT {
   @Test
   void aReferralThatSharesNoDataGetsASummaryWithNothingOfTheSurvivor() throws IOException {
     String n = survivorCase();
-    int provider = ReferralsIT.provider();
+    int provider = CaseFixture.provider();
     consent(n, provider, List.copyOf(VALUES.keySet()));
 
     String text = text(download(CW, n, approved(n, provider, false)));
@@ -152,7 +153,7 @@ class ReferralSummaryIT {
   @Test
   void everyDownloadIsAuditedWithTheFieldsAndNoValues() throws IOException {
     String n = survivorCase();
-    int provider = ReferralsIT.provider();
+    int provider = CaseFixture.provider();
     consent(n, provider, List.of("NAME"));
     int id = approved(n, provider, true);
 
@@ -177,7 +178,7 @@ class ReferralSummaryIT {
   @Test
   void withdrawingTheConsentStopsTheSummaryAndOtherTeamsNeverSeeIt() throws IOException {
     String n = survivorCase();
-    int provider = ReferralsIT.provider();
+    int provider = CaseFixture.provider();
     int consent = consent(n, provider, List.of("NAME"));
     int id = approved(n, provider, true);
     text(download(CW, n, id));
@@ -200,7 +201,7 @@ class ReferralSummaryIT {
   @Test
   void erasingTheSurvivorErasesTheSummary() throws IOException {
     String n = survivorCase();
-    int provider = ReferralsIT.provider();
+    int provider = CaseFixture.provider();
     consent(n, provider, List.of("NAME", "ADDRESS"));
     int id = approved(n, provider, true);
     text(download(SUP, n, id));

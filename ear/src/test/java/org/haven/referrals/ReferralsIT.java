@@ -1,19 +1,22 @@
 package org.haven.referrals;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.haven.it.Api.api;
+import static org.haven.it.CaseFixture.move;
+import static org.haven.it.CaseFixture.newCase;
+import static org.haven.it.CaseFixture.provider;
+import static org.haven.it.CaseFixture.referral;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
+import org.haven.it.CaseFixture;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
-import org.haven.it.Keycloak;
 import org.haven.referrals.control.ReferralWorkflow;
 import org.haven.referrals.entity.ReferralStatus;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -29,70 +32,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * cancels what still waits; the supervisor's queue; another team sees nothing.
  */
 @ExtendWith(ArquillianExtension.class)
-public class ReferralsIT {
+class ReferralsIT {
 
-  public static final DemoStaff CW = DemoStaff.CASEWORKER_NORTH;
-  public static final DemoStaff SUP = DemoStaff.SUPERVISOR_NORTH;
+  static final DemoStaff CW = CaseFixture.CW;
+  static final DemoStaff SUP = CaseFixture.SUP;
 
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
     return HavenDeployment.asBuilt();
-  }
-
-  public static RequestSpecification api(DemoStaff user) {
-    return given()
-        .baseUri(HavenDeployment.api().toString())
-        .auth()
-        .oauth2(Keycloak.cachedToken(user))
-        .accept("application/json")
-        .contentType("application/json");
-  }
-
-  public static String newCase() {
-    return api(CW)
-        .body("{\"riskLevel\":\"MEDIUM\"}")
-        .post("/cases")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("caseNumber");
-  }
-
-  public static int provider() {
-    return api(DemoStaff.ADMIN)
-        .body(
-            "{\"name\":\"Legal aid "
-                + System.nanoTime()
-                + "\",\"serviceTypes\":[\"LEGAL_AID\"],\"responseTimeHours\":72}")
-        .post("/admin/providers")
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("id");
-  }
-
-  public static int referral(String n, int provider, boolean sharesData, String urgency) {
-    return api(CW)
-        .body(
-            "{\"serviceType\":\"LEGAL_AID\",\"providerId\":"
-                + provider
-                + ",\"urgency\":\""
-                + urgency
-                + "\",\"sharesData\":"
-                + sharesData
-                + ",\"reason\":\"Needs advice on a residence permit.\"}")
-        .post("/cases/" + n + "/referrals")
-        .then()
-        .statusCode(201)
-        .body("status", equalTo("DRAFT"))
-        .extract()
-        .path("id");
-  }
-
-  public static Response move(DemoStaff user, String n, int id, String to) {
-    return api(user)
-        .body("{\"to\":\"" + to + "\",\"reason\":\"Because.\"}")
-        .post("/cases/" + n + "/referrals/" + id + "/transitions");
   }
 
   /** The road a supervisor walks a referral along to reach {@code status}. */

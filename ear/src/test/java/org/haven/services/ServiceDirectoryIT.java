@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.haven.it.Api;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
-import org.haven.it.Keycloak;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -40,7 +40,7 @@ class ServiceDirectoryIT {
 
   @Test
   void theCatalogueStartsWithTheCommonServicesAndAdministratorsKeepIt() {
-    Keycloak.api(CW)
+    Api.api(CW)
         .get("/services")
         .then()
         .statusCode(200)
@@ -57,34 +57,34 @@ class ServiceDirectoryIT {
                 "INTERPRETATION",
                 "FAMILY_TRACING"));
     String code = "DAY_CARE_" + (System.nanoTime() % 100000);
-    Keycloak.api(ADMIN)
+    Api.api(ADMIN)
         .body("{\"name\":\"Day care\",\"description\":\"For survivors' children\"}")
         .put("/admin/services/" + code)
         .then()
         .statusCode(200)
         .body("active", equalTo(true));
-    Keycloak.api(CW).get("/services").then().body("code", hasItem(code));
-    Keycloak.api(ADMIN)
+    Api.api(CW).get("/services").then().body("code", hasItem(code));
+    Api.api(ADMIN)
         .body("{\"name\":\"Day care\",\"active\":false}")
         .put("/admin/services/" + code)
         .then()
         .statusCode(200);
-    Keycloak.api(CW).get("/services").then().body("code", not(hasItem(code)));
-    Keycloak.api(ADMIN).get("/services").then().body("code", hasItem(code));
-    Keycloak.api(ADMIN)
+    Api.api(CW).get("/services").then().body("code", not(hasItem(code)));
+    Api.api(ADMIN).get("/services").then().body("code", hasItem(code));
+    Api.api(ADMIN)
         .body("{\"name\":\"Bad\"}")
         .put("/admin/services/bad-code")
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("code"));
-    Keycloak.api(CW).body("{\"name\":\"Mine\"}").put("/admin/services/MINE").then().statusCode(403);
+    Api.api(CW).body("{\"name\":\"Mine\"}").put("/admin/services/MINE").then().statusCode(403);
   }
 
   @Test
   void administratorsAddAndChangeProvidersStaffFindThemByServiceAndArea() {
     String name = unique("Safe House North");
     int id =
-        Keycloak.api(ADMIN)
+        Api.api(ADMIN)
             .body(
                 "{\"name\":\""
                     + name
@@ -97,29 +97,26 @@ class ServiceDirectoryIT {
             .body("active", equalTo(true))
             .extract()
             .path("id");
-    Keycloak.api(CW)
+    Api.api(CW)
         .get("/providers?serviceType=SHELTER&area=lagos")
         .then()
         .statusCode(200)
         .body("name", hasItem(name));
-    Keycloak.api(CW)
-        .get("/providers?serviceType=LEGAL_AID")
-        .then()
-        .body("name", not(hasItem(name)));
-    Keycloak.api(ADMIN)
+    Api.api(CW).get("/providers?serviceType=LEGAL_AID").then().body("name", not(hasItem(name)));
+    Api.api(ADMIN)
         .body("{\"name\":\"" + name + "\",\"serviceTypes\":[\"SHELTER\"],\"responseTimeHours\":12}")
         .post("/admin/providers")
         .then()
         .statusCode(409);
-    Keycloak.api(ADMIN)
+    Api.api(ADMIN)
         .body("{\"name\":\"X\",\"serviceTypes\":[\"SPA\"],\"responseTimeHours\":12}")
         .post("/admin/providers")
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("serviceTypes"))
         .body("errors[0].detail", containsString("SPA"));
-    int version = Keycloak.api(ADMIN).get("/providers/" + id).path("version");
-    Keycloak.api(ADMIN)
+    int version = Api.api(ADMIN).get("/providers/" + id).path("version");
+    Api.api(ADMIN)
         .body(
             "{\"name\":\""
                 + name
@@ -132,7 +129,7 @@ class ServiceDirectoryIT {
         .statusCode(200)
         .body("responseTimeHours", equalTo(48))
         .body("active", equalTo(false));
-    Keycloak.api(ADMIN)
+    Api.api(ADMIN)
         .body(
             "{\"name\":\""
                 + name
@@ -142,8 +139,8 @@ class ServiceDirectoryIT {
         .put("/admin/providers/" + id)
         .then()
         .statusCode(409);
-    Keycloak.api(CW).get("/providers?serviceType=SHELTER").then().body("name", not(hasItem(name)));
-    Keycloak.api(CW)
+    Api.api(CW).get("/providers?serviceType=SHELTER").then().body("name", not(hasItem(name)));
+    Api.api(CW)
         .body("{\"name\":\"Mine\",\"serviceTypes\":[\"SHELTER\"],\"responseTimeHours\":6}")
         .post("/admin/providers")
         .then()
@@ -170,7 +167,7 @@ class ServiceDirectoryIT {
             + "\",MEDICAL,Kano,,,,12,\n"
             + "\n";
     Map<String, Object> report =
-        Keycloak.api(ADMIN)
+        Api.api(ADMIN)
             .contentType("text/csv")
             .body(csv)
             .post("/admin/providers/import")
@@ -187,12 +184,12 @@ class ServiceDirectoryIT {
     assertTrue(((String) rejected.get(2).get("reason")).contains("SPA"));
     assertTrue(((String) rejected.get(3).get("reason")).contains("whole number of hours"));
     assertTrue(((String) rejected.get(4).get("reason")).contains("already on line 2"));
-    Keycloak.api(CW)
+    Api.api(CW)
         .get("/providers?serviceType=MEDICAL&area=Kaduna")
         .then()
         .body("name", hasItem(clinic));
     // Importing again updates by name.
-    Keycloak.api(ADMIN)
+    Api.api(ADMIN)
         .contentType("text/csv")
         .body(
             "name,serviceTypes,areas,phone,email,address,responseTimeHours\n\""
@@ -204,7 +201,7 @@ class ServiceDirectoryIT {
         .body("created", equalTo(0))
         .body("updated", equalTo(1))
         .body("rejected.size()", equalTo(0));
-    Keycloak.api(ADMIN)
+    Api.api(ADMIN)
         .contentType("text/csv")
         .body("provider,services\nA,B\n")
         .post("/admin/providers/import")
@@ -212,14 +209,14 @@ class ServiceDirectoryIT {
         .statusCode(400)
         .body("errors[0].field", equalTo("file"))
         .body("errors[0].detail", containsString("name,serviceTypes,areas"));
-    Keycloak.api(ADMIN)
+    Api.api(ADMIN)
         .contentType("text/csv")
         .body("name,serviceTypes,areas,phone,email,address,responseTimeHours\n\"Open,SHELTER\n")
         .post("/admin/providers/import")
         .then()
         .statusCode(400)
         .body("errors[0].detail", containsString("line 2"));
-    Keycloak.api(CW)
+    Api.api(CW)
         .contentType("text/csv")
         .body("name\n")
         .post("/admin/providers/import")

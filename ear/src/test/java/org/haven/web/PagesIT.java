@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.haven.it.Api;
 import org.haven.it.Browser;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
@@ -283,9 +284,7 @@ class PagesIT {
     refused.then().statusCode(403);
     String requestId = refused.header("X-Request-Id");
     List<Map<String, Object>> denials =
-        Keycloak.api(DemoStaff.ADMIN)
-            .get("/audit/events?action=ACCESS_DENIED&size=100")
-            .path("items");
+        Api.api(DemoStaff.ADMIN).get("/audit/events?action=ACCESS_DENIED&size=100").path("items");
     assertTrue(
         denials.stream()
             .anyMatch(

@@ -10,10 +10,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
+import org.haven.it.Api;
+import org.haven.it.CaseFixture;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
 import org.haven.it.HeadlessChromium;
-import org.haven.referrals.ReferralsIT;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -43,7 +44,7 @@ class ReferralJourneyBrowserIT {
     browser.start();
     String family = "Bellweather" + System.nanoTime();
     String n =
-        ReferralsIT.api(ReferralsIT.CW)
+        Api.api(CaseFixture.CW)
             .body(
                 "{\"riskLevel\":\"HIGH\",\"survivor\":{\"givenNames\":\"Ines\",\"familyName\":\""
                     + family
@@ -53,13 +54,9 @@ class ReferralJourneyBrowserIT {
             .statusCode(201)
             .extract()
             .path("caseNumber");
-    int providerId = ReferralsIT.provider();
+    int providerId = CaseFixture.provider();
     String provider =
-        ReferralsIT.api(DemoStaff.ADMIN)
-            .get("/providers/" + providerId)
-            .then()
-            .extract()
-            .path("name");
+        Api.api(DemoStaff.ADMIN).get("/providers/" + providerId).then().extract().path("name");
 
     browser.signIn(DemoStaff.CASEWORKER_NORTH);
     browser.open("/haven/cases/case.xhtml?n=" + n);

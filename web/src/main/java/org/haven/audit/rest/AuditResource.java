@@ -16,10 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.audit.boundary.AuditReview;
 import org.haven.audit.control.ChainVerifier;
@@ -32,6 +34,7 @@ import org.haven.paging.PageRequest;
  * {@code GET /api/v1/audit/events} and {@code /audit/events.csv} list what the caller may read
  * (administrators all, supervisors their team's, caseworkers their own).
  */
+@Tag(name = "audit")
 @Path("audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR, AccessPolicy.ADMIN})
@@ -92,6 +95,7 @@ public class AuditResource {
   public record EventList(
       List<Event> items, int page, int size, long totalItems, long totalPages) {}
 
+  @Operation(operationId = "verifyAuditTrail", summary = "Verify the audit trail's integrity")
   @GET
   @Path("verify")
   @RolesAllowed(AccessPolicy.ADMIN)
@@ -101,6 +105,7 @@ public class AuditResource {
         result.intact(), result.verifiedThrough(), result.firstBrokenEvent(), result.reason());
   }
 
+  @Operation(operationId = "searchAuditEvents", summary = "Search the audit trail")
   @GET
   @Path("events")
   public EventList events(
@@ -121,6 +126,7 @@ public class AuditResource {
         found.totalPages());
   }
 
+  @Operation(operationId = "exportAuditEvents", summary = "Export audit events as CSV")
   @GET
   @Path("events.csv")
   @Produces("text/csv")

@@ -12,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.api.Versions;
 import org.haven.cases.boundary.CaseProfile;
@@ -22,6 +24,7 @@ import org.haven.cases.entity.RiskLevel;
  * A case's coded assessment and its caseworker over REST: exploitation profile, risk level,
  * assignee.
  */
+@Tag(name = "cases")
 @Path("cases")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
@@ -34,6 +37,9 @@ public class CaseAssessmentResource {
    * Replaces the exploitation profile (CTDC codes). A stale {@code version} (or {@code If-Match})
    * is a 409 and changes nothing.
    */
+  @Operation(
+      operationId = "describeExploitation",
+      summary = "Replace the exploitation profile of a case")
   @PUT
   @Path("{caseNumber}/exploitation")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -52,6 +58,7 @@ public class CaseAssessmentResource {
    * Records a risk assessment: the level, today, the caller (the case shows {@code riskAssessedAt}
    * and {@code riskAssessedBy}). A stale {@code version} (or {@code If-Match}) is a 409.
    */
+  @Operation(operationId = "assessRisk", summary = "Record a risk assessment")
   @PUT
   @Path("{caseNumber}/risk")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -69,6 +76,9 @@ public class CaseAssessmentResource {
   }
 
   /** Gives the case to another caseworker of its team (supervisors). */
+  @Operation(
+      operationId = "reassignCase",
+      summary = "Give a case to another caseworker of its team")
   @PUT
   @Path("{caseNumber}/assignee")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -10,11 +10,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.cases.boundary.BreakGlass;
 import org.haven.cases.entity.BreakGlassPurpose;
 
 /** Break-glass over REST: opening a case outside one's scope in an emergency. */
+@Tag(name = "cases")
 @Path("cases")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
@@ -26,6 +29,9 @@ public class CaseBreakGlassResource {
    * Break-glass: opens a case outside the caller's scope in an emergency, read-only, for an hour;
    * recorded in the audit trail and shown to the case team's supervisors.
    */
+  @Operation(
+      operationId = "breakGlass",
+      summary = "Open a case outside one's scope in an emergency")
   @POST
   @Path("{caseNumber}/break-glass")
   @Consumes(MediaType.APPLICATION_JSON)

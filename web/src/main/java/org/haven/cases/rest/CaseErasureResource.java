@@ -11,11 +11,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.cases.boundary.CaseErasure;
 import org.haven.problems.InvalidField;
 
 /** Erasing a survivor's data over REST: the request, its withdrawal, the erasure. */
+@Tag(name = "cases")
 @Path("cases")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
@@ -27,6 +30,7 @@ public class CaseErasureResource {
    * Asks for the survivor's data to be erased, with a coded reason; a supervisor of the team
    * approves it with {@code POST …/erasure}.
    */
+  @Operation(operationId = "requestErasure", summary = "Ask for the survivor's data to be erased")
   @POST
   @Path("{caseNumber}/erasure-request")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -43,6 +47,7 @@ public class CaseErasureResource {
   }
 
   /** Withdraws a pending erasure request. */
+  @Operation(operationId = "withdrawErasureRequest", summary = "Withdraw a pending erasure request")
   @DELETE
   @Path("{caseNumber}/erasure-request")
   public CaseDocument withdrawErasureRequest(@PathParam("caseNumber") String caseNumber) {
@@ -56,6 +61,7 @@ public class CaseErasureResource {
    * Erases the survivor's data for good (supervisors of the team): approves the pending request, or
    * erases directly when a reason is given. The answer is the tombstone that remains.
    */
+  @Operation(operationId = "eraseSurvivorData", summary = "Erase the survivor's data")
   @POST
   @Path("{caseNumber}/erasure")
   @Consumes(MediaType.APPLICATION_JSON)

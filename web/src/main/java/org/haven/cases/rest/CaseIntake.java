@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.haven.api.Dates;
 import org.haven.api.OneOf;
 import org.haven.cases.boundary.CaseRegistration;
@@ -26,7 +27,9 @@ import org.haven.problems.InvalidField;
  * assignee} (a user name) lets a supervisor give the new case to a caseworker of the team.
  */
 public record CaseIntake(
-    @NotNull(message = "choose a risk level: HIGH, MEDIUM or LOW") @OneOf(RiskLevel.class)
+    @NotNull(message = "choose a risk level: HIGH, MEDIUM or LOW")
+        @Schema(implementation = RiskLevel.class, required = true)
+        @OneOf(RiskLevel.class)
         String riskLevel,
     @Size(
             max = CaseRegistration.MAX_NARRATIVE,
@@ -57,7 +60,7 @@ public record CaseIntake(
               regexp = AGE_BANDS,
               message = "must be one of 0-8, 9-17, 18-20, 21-23, 24-26, 27-29, 30-38, 39-47, 48+")
           String ageBand,
-      @OneOf(Sex.class) String sex,
+      @Schema(implementation = Sex.class) @OneOf(Sex.class) String sex,
       @Pattern(
               regexp = "[A-Z]{2}",
               message = "must be an ISO 3166 country code of two capital letters")
@@ -93,7 +96,7 @@ public record CaseIntake(
 
   /** An identity document: its type and number are both protected. */
   public record IdentityDocument(
-      @OneOf(DocumentType.class) String type,
+      @Schema(implementation = DocumentType.class) @OneOf(DocumentType.class) String type,
       @Size(max = 64, message = "must be at most 64 characters")
           @Pattern(regexp = SurvivorIdentity.ONE_LINE, message = "must be one line of text")
           String number) {}

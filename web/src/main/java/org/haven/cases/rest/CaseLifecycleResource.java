@@ -14,6 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.api.Versions;
 import org.haven.cases.boundary.CaseQueries;
@@ -22,6 +24,7 @@ import org.haven.cases.boundary.StatusHistoryEntry;
 import org.haven.cases.entity.CaseStatus;
 
 /** A case's lifecycle over REST: moves, what a supervisor sends back, the status history. */
+@Tag(name = "cases")
 @Path("cases")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
@@ -35,6 +38,7 @@ public class CaseLifecycleResource {
    * allowed}); a stale {@code version} a 409 conflict. A caseworker's move to SERVICE_PROVISION
    * submits the case plan: the answer shows {@code pendingApproval}.
    */
+  @Operation(operationId = "moveCase", summary = "Move a case along its lifecycle")
   @POST
   @Path("{caseNumber}/transitions")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -53,6 +57,9 @@ public class CaseLifecycleResource {
   }
 
   /** A supervisor sends a submitted case plan or a closure request back, with a reason. */
+  @Operation(
+      operationId = "returnForRework",
+      summary = "Send a submitted plan or closure back, with a reason")
   @POST
   @Path("{caseNumber}/return")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -67,6 +74,7 @@ public class CaseLifecycleResource {
   }
 
   /** Who moved the case where and when, oldest first. */
+  @Operation(operationId = "getStatusHistory", summary = "The status history of a case")
   @GET
   @Path("{caseNumber}/history")
   public List<StatusHistoryEntry> history(@PathParam("caseNumber") String caseNumber) {

@@ -15,14 +15,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.cases.boundary.CaseNoteDetails;
 import org.haven.cases.boundary.CaseNotes;
 
 /** A case's notes over REST: {@code /api/v1/cases/{caseNumber}/notes}. */
+@Tag(name = "cases")
 @Path("cases")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
@@ -31,6 +34,7 @@ public class CaseNotesResource {
   @Inject CaseNotes caseNotes;
 
   /** Adds a note (append-only; {@code corrects} names the note a correction corrects). */
+  @Operation(operationId = "addNote", summary = "Add a note to a case")
   @POST
   @Path("{caseNumber}/notes")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -56,6 +60,7 @@ public class CaseNotesResource {
   }
 
   /** The notes of the case, oldest first. */
+  @Operation(operationId = "listNotes", summary = "List the notes of a case")
   @GET
   @Path("{caseNumber}/notes")
   public List<CaseNoteDetails> notes(@PathParam("caseNumber") String caseNumber) {

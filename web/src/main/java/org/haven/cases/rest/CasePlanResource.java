@@ -18,9 +18,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.api.Dates;
 import org.haven.api.Versions;
@@ -29,6 +31,7 @@ import org.haven.cases.boundary.CasePlans;
 import org.haven.cases.entity.GoalStatus;
 
 /** A case's assessment and plan over REST: {@code /api/v1/cases/{caseNumber}/plan}. */
+@Tag(name = "cases")
 @Path("cases/{caseNumber}/plan")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
@@ -37,6 +40,7 @@ public class CasePlanResource {
   @Inject CasePlans plans;
 
   /** The assessment, the goals and their actions ({@code version} is the case's). */
+  @Operation(operationId = "getPlan", summary = "The assessment and plan of a case")
   @GET
   @APIResponse(
       responseCode = "200",
@@ -51,6 +55,7 @@ public class CasePlanResource {
   }
 
   /** Replaces the written assessment; a stale {@code version} (or {@code If-Match}) is a 409. */
+  @Operation(operationId = "writeAssessment", summary = "Write the assessment of a case")
   @PUT
   @Path("assessment")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -64,6 +69,7 @@ public class CasePlanResource {
   }
 
   /** Adds a goal. */
+  @Operation(operationId = "addPlanGoal", summary = "Add a goal to the plan")
   @POST
   @Path("goals")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -87,6 +93,7 @@ public class CasePlanResource {
   }
 
   /** Rewords a goal or sets its status (OPEN, ACHIEVED, DROPPED). */
+  @Operation(operationId = "changePlanGoal", summary = "Change a goal of the plan")
   @PUT
   @Path("goals/{goalId}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -106,6 +113,7 @@ public class CasePlanResource {
   }
 
   /** Adds an action towards a goal. */
+  @Operation(operationId = "addPlanAction", summary = "Add an action to a goal of the plan")
   @POST
   @Path("goals/{goalId}/actions")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -140,6 +148,7 @@ public class CasePlanResource {
   }
 
   /** Changes an action (words, responsible, due date) or marks it done. */
+  @Operation(operationId = "changePlanAction", summary = "Change an action of the plan")
   @PUT
   @Path("actions/{actionId}")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -21,9 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.api.Dates;
 import org.haven.api.OneOf;
@@ -34,6 +36,7 @@ import org.haven.cases.entity.ServiceStatus;
 import org.haven.problems.InvalidField;
 
 /** The services of a case over REST: {@code /api/v1/cases/{caseNumber}/services}. */
+@Tag(name = "cases")
 @Path("cases/{caseNumber}/services")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
@@ -51,16 +54,18 @@ public class CaseServicesResource {
       @Size(max = 40, message = "must be a service type code") String serviceType,
       Long providerId,
       @Pattern(regexp = Dates.DATE, message = Dates.MESSAGE) String plannedOn,
-      @OneOf(ServiceStatus.class) String status,
+      @Schema(implementation = ServiceStatus.class) @OneOf(ServiceStatus.class) String status,
       @Pattern(regexp = Dates.DATE, message = Dates.MESSAGE) String deliveredOn,
       @Size(max = 2000, message = "must be at most 2000 characters") String outcome,
       Long version) {}
 
+  @Operation(operationId = "listCaseServices", summary = "List the services of a case")
   @GET
   public List<CaseServiceDetails> list(@PathParam("caseNumber") String caseNumber) {
     return services.services(caseNumber).orElseThrow(NotFoundException::new);
   }
 
+  @Operation(operationId = "planService", summary = "Plan a service for a case")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @APIResponse(
@@ -94,6 +99,7 @@ public class CaseServicesResource {
         .build();
   }
 
+  @Operation(operationId = "recordServiceProgress", summary = "Record how a service of a case went")
   @PUT
   @Path("{serviceId}")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -21,9 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.api.Dates;
 import org.haven.api.OneOf;
@@ -41,6 +43,7 @@ import org.haven.paging.PageRequest;
  * Survivor cases over REST: registering, listing and searching, opening one ({@code
  * /api/v1/cases}).
  */
+@Tag(name = "cases")
 @Path("cases")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
@@ -49,6 +52,7 @@ public class CasesResource {
   @Inject CaseQueries caseQueries;
   @Inject CaseRegistration registration;
 
+  @Operation(operationId = "registerCase", summary = "Register a case")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @APIResponse(
@@ -78,6 +82,7 @@ public class CasesResource {
    * order of names do not matter); several criteria must all match. {@code status}, {@code
    * riskLevel}, {@code assignee} (a user name) and {@code exploitationType} filter on coded fields.
    */
+  @Operation(operationId = "listCases", summary = "List and search cases")
   @GET
   public CaseList list(
       @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more")
@@ -100,11 +105,16 @@ public class CasesResource {
       @QueryParam("phone") @Size(max = 32, message = "must be at most 32 characters") String phone,
       @QueryParam("documentNumber") @Size(max = 64, message = "must be at most 64 characters")
           String documentNumber,
-      @QueryParam("status") @OneOf(CaseStatus.class) String status,
-      @QueryParam("riskLevel") @OneOf(RiskLevel.class) String riskLevel,
+      @QueryParam("status") @Schema(implementation = CaseStatus.class) @OneOf(CaseStatus.class)
+          String status,
+      @QueryParam("riskLevel") @Schema(implementation = RiskLevel.class) @OneOf(RiskLevel.class)
+          String riskLevel,
       @QueryParam("assignee") @Size(max = 200, message = "must be at most 200 characters")
           String assignee,
-      @QueryParam("exploitationType") @OneOf(ExploitationType.class) String exploitationType) {
+      @QueryParam("exploitationType")
+          @Schema(implementation = ExploitationType.class)
+          @OneOf(ExploitationType.class)
+          String exploitationType) {
     boolean descending = sort != null && sort.startsWith("-");
     String property = sort == null ? null : descending ? sort.substring(1) : sort;
     LocalDate born = Dates.parse("birthDate", birthDate);
@@ -120,6 +130,7 @@ public class CasesResource {
   }
 
   /** The case, with its version also as {@code ETag} (for {@code If-Match} on a change). */
+  @Operation(operationId = "getCase", summary = "Open a case")
   @GET
   @Path("{caseNumber}")
   @APIResponse(

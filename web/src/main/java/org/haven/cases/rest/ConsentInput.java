@@ -4,6 +4,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.haven.api.Dates;
 import org.haven.api.OneOf;
 import org.haven.cases.entity.ConsentMethod;
@@ -18,15 +20,20 @@ import org.haven.cases.entity.SharedField;
  * that shares data needs such a consent, in force, for its provider and service.
  */
 public record ConsentInput(
-    @NotNull(message = "choose what the survivor consents to") @OneOf(ConsentType.class)
+    @NotNull(message = "choose what the survivor consents to")
+        @Schema(implementation = ConsentType.class, required = true)
+        @OneOf(ConsentType.class)
         String type,
     @Size(max = 500, message = "must be at most 500 characters") String recipient,
     @Size(max = 500, message = "must be at most 500 characters") String purpose,
     Long providerId,
     @Size(max = 40, message = "must be a service type code") String serviceType,
     @Size(max = 20, message = "too many fields")
+        @Schema(type = SchemaType.ARRAY, implementation = SharedField.class)
         List<@OneOf(SharedField.class) String> sharedFields,
-    @NotNull(message = "say how the consent was obtained") @OneOf(ConsentMethod.class)
+    @NotNull(message = "say how the consent was obtained")
+        @Schema(implementation = ConsentMethod.class, required = true)
+        @OneOf(ConsentMethod.class)
         String howObtained,
     @NotNull(message = "give the date the consent was given")
         @Pattern(regexp = Dates.DATE, message = Dates.MESSAGE)

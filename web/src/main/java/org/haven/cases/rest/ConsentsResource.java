@@ -19,9 +19,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.api.Dates;
 import org.haven.cases.boundary.ConsentDetails;
@@ -31,6 +33,7 @@ import org.haven.cases.entity.ConsentType;
 import org.haven.cases.entity.SharedField;
 
 /** A case's consents over REST: {@code /api/v1/cases/{caseNumber}/consents}. */
+@Tag(name = "cases")
 @Path("cases/{caseNumber}/consents")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
@@ -39,6 +42,7 @@ public class ConsentsResource {
   @Inject Consents consents;
 
   /** Every consent of the case, withdrawn ones included ({@code active} says which stand). */
+  @Operation(operationId = "listConsents", summary = "List the consents of a case")
   @GET
   public List<ConsentDetails> list(@PathParam("caseNumber") String caseNumber) {
     return consents.consents(caseNumber).orElseThrow(NotFoundException::new);
@@ -52,6 +56,7 @@ public class ConsentsResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = ConsentDetails.class)))
+  @Operation(operationId = "recordConsent", summary = "Record a consent the survivor gave")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response record(
@@ -82,6 +87,9 @@ public class ConsentsResource {
   }
 
   /** Records the survivor's withdrawal of a consent; withdrawing again is a 409. */
+  @Operation(
+      operationId = "withdrawConsent",
+      summary = "Record that the survivor withdrew a consent")
   @POST
   @Path("{consentId}/withdrawal")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.cases.boundary.CaseFigures;
 import org.haven.cases.boundary.CaseOverview;
@@ -20,6 +22,7 @@ import org.haven.cases.boundary.TaskDetails;
  * administrators get counts only), {@code GET /api/v1/tasks} (the caller's open tasks) and {@code
  * GET /api/v1/approvals} (what waits for a supervisor).
  */
+@Tag(name = "cases")
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class DashboardResource {
@@ -27,6 +30,7 @@ public class DashboardResource {
   @Inject CaseOverview overview;
   @Inject CaseTasks tasks;
 
+  @Operation(operationId = "getDashboard", summary = "The figures of the caller's dashboard")
   @GET
   @Path("dashboard")
   @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR, AccessPolicy.ADMIN})
@@ -38,6 +42,7 @@ public class DashboardResource {
    * The caller's open tasks, soonest due first: a caseworker's own, a supervisor's team's; with
    * {@code overdue=true} only those past their due date.
    */
+  @Operation(operationId = "listMyTasks", summary = "The caller's open or overdue follow-up tasks")
   @GET
   @Path("tasks")
   @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
@@ -45,6 +50,9 @@ public class DashboardResource {
     return tasks.openTasks(overdue);
   }
 
+  @Operation(
+      operationId = "listPendingApprovals",
+      summary = "What waits for the supervisor's approval")
   @GET
   @Path("approvals")
   @RolesAllowed(AccessPolicy.SUPERVISOR)

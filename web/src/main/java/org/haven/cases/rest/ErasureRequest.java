@@ -1,5 +1,6 @@
 package org.haven.cases.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.haven.api.OneOf;
 import org.haven.cases.entity.ErasureReason;
 
@@ -8,7 +9,8 @@ import org.haven.cases.entity.ErasureReason;
  * {@code POST …/erasure} (reason optional when approving a pending request). Coded, so it says
  * nothing about the survivor and outlives the erasure.
  */
-public record ErasureRequest(@OneOf(ErasureReason.class) String reason) {
+public record ErasureRequest(
+    @Schema(implementation = ErasureReason.class) @OneOf(ErasureReason.class) String reason) {
 
   ErasureReason code() {
     return reason == null ? null : ErasureReason.valueOf(reason);

@@ -1,6 +1,7 @@
 package org.haven.cases.rest;
 
 import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.haven.api.OneOf;
 import org.haven.cases.entity.RiskLevel;
 
@@ -9,5 +10,8 @@ import org.haven.cases.entity.RiskLevel;
  * records who and when), optionally with the {@code version} the client read.
  */
 public record RiskAssessment(
-    @NotNull(message = "choose a risk level") @OneOf(RiskLevel.class) String riskLevel,
+    @NotNull(message = "choose a risk level")
+        @Schema(implementation = RiskLevel.class, required = true)
+        @OneOf(RiskLevel.class)
+        String riskLevel,
     Long version) {}

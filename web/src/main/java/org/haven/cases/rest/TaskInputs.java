@@ -2,6 +2,7 @@ package org.haven.cases.rest;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.haven.api.Dates;
 import org.haven.api.OneOf;
 import org.haven.cases.entity.TaskStatus;
@@ -25,7 +26,7 @@ public final class TaskInputs {
    * assignee} move it; {@code version} is the task's as the client read it.
    */
   public record TaskChange(
-      @OneOf(TaskStatus.class) String status,
+      @Schema(implementation = TaskStatus.class) @OneOf(TaskStatus.class) String status,
       @Pattern(regexp = Dates.DATE, message = Dates.MESSAGE) String dueOn,
       @Size(max = 255, message = "must be a user name") String assignee,
       Long version) {}

@@ -19,9 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.api.Dates;
 import org.haven.api.Versions;
@@ -34,6 +36,7 @@ import org.haven.problems.InvalidField;
  * A case's follow-up tasks over REST: {@code /api/v1/cases/{caseNumber}/tasks}. The caller's open
  * tasks across cases are at {@code /api/v1/tasks} ({@link DashboardResource}).
  */
+@Tag(name = "cases")
 @Path("cases/{caseNumber}/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
@@ -42,12 +45,14 @@ public class TasksResource {
   @Inject CaseTasks tasks;
 
   /** The tasks of a case: open ones first, by due date; done and cancelled ones stay listed. */
+  @Operation(operationId = "listCaseTasks", summary = "List the follow-up tasks of a case")
   @GET
   public List<TaskDetails> ofCase(@PathParam("caseNumber") String caseNumber) {
     return tasks.tasks(caseNumber).orElseThrow(NotFoundException::new);
   }
 
   /** Adds a follow-up by hand. */
+  @Operation(operationId = "addTask", summary = "Add a follow-up task to a case")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @APIResponse(
@@ -75,6 +80,7 @@ public class TasksResource {
   }
 
   /** Closes a task (DONE or CANCELLED) or moves it; a stale {@code version} is a 409. */
+  @Operation(operationId = "changeTask", summary = "Change a follow-up task")
   @PUT
   @Path("{taskId}")
   @Consumes(MediaType.APPLICATION_JSON)

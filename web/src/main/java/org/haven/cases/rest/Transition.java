@@ -2,6 +2,7 @@ package org.haven.cases.rest;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.haven.api.OneOf;
 import org.haven.cases.entity.CaseStatus;
 
@@ -11,6 +12,9 @@ import org.haven.cases.entity.CaseStatus;
  * the client read, so that a move based on a stale copy is refused (409) rather than applied.
  */
 public record Transition(
-    @NotNull(message = "name the status to move to") @OneOf(CaseStatus.class) String to,
+    @NotNull(message = "name the status to move to")
+        @Schema(implementation = CaseStatus.class, required = true)
+        @OneOf(CaseStatus.class)
+        String to,
     @Size(max = 2000, message = "must be at most 2000 characters") String reason,
     Long version) {}

@@ -8,9 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.keys.boundary.KeyManagement;
 import org.haven.keys.boundary.KeyManagement.KeyStatus;
@@ -20,6 +22,7 @@ import org.haven.keys.boundary.KeyManagement.KeyStatus;
  * keys (ids and status only) and the rotation's progress; {@code POST /api/v1/admin/keys/rotation}
  * starts a rotation (202; follow it with GET).
  */
+@Tag(name = "keys")
 @Path("admin/keys")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(AccessPolicy.ADMIN)
@@ -27,11 +30,15 @@ public class KeysResource {
 
   @Inject KeyManagement keys;
 
+  @Operation(
+      operationId = "getKeyStatus",
+      summary = "The key-encryption keys and the rotation in progress")
   @GET
   public KeyStatus status() {
     return keys.status();
   }
 
+  @Operation(operationId = "rotateKeys", summary = "Start a rotation of the key-encryption key")
   @POST
   @Path("rotation")
   @APIResponse(

@@ -19,10 +19,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.api.OneOf;
 import org.haven.api.Versions;
@@ -33,6 +35,7 @@ import org.haven.referrals.entity.ReferralStatus;
 import org.haven.referrals.entity.Urgency;
 
 /** A case's referrals over REST: {@code /api/v1/cases/{caseNumber}/referrals}. */
+@Tag(name = "referrals")
 @Path("cases/{caseNumber}/referrals")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
@@ -48,7 +51,7 @@ public class ReferralsResource {
   public record NewReferral(
       @Size(max = 40, message = "must be a service type code") String serviceType,
       Long providerId,
-      @OneOf(Urgency.class) String urgency,
+      @Schema(implementation = Urgency.class) @OneOf(Urgency.class) String urgency,
       Boolean sharesData,
       @Size(max = 2000, message = "must be at most 2000 characters") String reason) {}
 
@@ -58,15 +61,20 @@ public class ReferralsResource {
    * the {@code version} read.
    */
   public record ReferralMove(
-      @NotNull(message = "name the status to move to") @OneOf(ReferralStatus.class) String to,
+      @NotNull(message = "name the status to move to")
+          @Schema(implementation = ReferralStatus.class, required = true)
+          @OneOf(ReferralStatus.class)
+          String to,
       @Size(max = 2000, message = "must be at most 2000 characters") String reason,
       Long version) {}
 
+  @Operation(operationId = "listReferrals", summary = "List the referrals of a case")
   @GET
   public List<ReferralDetails> list(@PathParam("caseNumber") String caseNumber) {
     return referrals.referrals(caseNumber).orElseThrow(NotFoundException::new);
   }
 
+  @Operation(operationId = "createReferral", summary = "Write a referral (a draft)")
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @APIResponse(
@@ -107,6 +115,9 @@ public class ReferralsResource {
    * fields the consent names. Each download is audited; none before approval (404), none once the
    * consent is withdrawn (409).
    */
+  @Operation(
+      operationId = "getReferralSummary",
+      summary = "Download the summary PDF of a sent referral")
   @GET
   @Path("{referralId}/summary.pdf")
   @Produces({"application/pdf", MediaType.APPLICATION_JSON})
@@ -132,6 +143,7 @@ public class ReferralsResource {
    * CANCELLED (with a reason). An illegal move is a 409 naming the allowed ones; sending data
    * without the survivor's consent for that provider and service is a 409 saying so.
    */
+  @Operation(operationId = "moveReferral", summary = "Move a referral along its workflow")
   @POST
   @Path("{referralId}/transitions")
   @Consumes(MediaType.APPLICATION_JSON)

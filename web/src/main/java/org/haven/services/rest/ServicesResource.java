@@ -21,9 +21,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.access.web.SignedInUser;
 import org.haven.api.Versions;
@@ -36,6 +38,7 @@ import org.haven.services.boundary.ServiceDirectory;
  * /api/v1/services} and {@code /api/v1/providers}, kept by administrators under {@code
  * /api/v1/admin/…}, CSV import included.
  */
+@Tag(name = "services")
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR, AccessPolicy.ADMIN})
@@ -45,6 +48,7 @@ public class ServicesResource {
   @Inject SignedInUser user;
 
   /** The catalogue in its order; administrators also see retired types. */
+  @Operation(operationId = "listServiceTypes", summary = "List the service catalogue")
   @GET
   @Path("services")
   public List<ServiceTypeDocument> services() {
@@ -52,6 +56,9 @@ public class ServicesResource {
   }
 
   /** Adds a service type or changes one (administrators). */
+  @Operation(
+      operationId = "saveServiceType",
+      summary = "Add or change a service type of the catalogue")
   @PUT
   @Path("admin/services/{code}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -69,6 +76,9 @@ public class ServicesResource {
    * The providers, by name, optionally only those offering {@code serviceType} in {@code area};
    * administrators also see inactive ones.
    */
+  @Operation(
+      operationId = "listProviders",
+      summary = "List the providers, optionally by service and area")
   @GET
   @Path("providers")
   public List<ProviderEntry> providers(
@@ -79,6 +89,7 @@ public class ServicesResource {
     return directory.providers(serviceType, area, user.isAdmin());
   }
 
+  @Operation(operationId = "getProvider", summary = "Read one provider")
   @GET
   @Path("providers/{id}")
   public ProviderEntry provider(@PathParam("id") long id) {
@@ -86,6 +97,7 @@ public class ServicesResource {
   }
 
   /** Adds a provider (administrators); a name already in the directory is a 409. */
+  @Operation(operationId = "addProvider", summary = "Add a provider to the directory")
   @POST
   @Path("admin/providers")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -107,6 +119,9 @@ public class ServicesResource {
   }
 
   /** Replaces what the directory says about a provider (administrators). */
+  @Operation(
+      operationId = "changeProvider",
+      summary = "Change what the directory says about a provider")
   @PUT
   @Path("admin/providers/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -126,6 +141,7 @@ public class ServicesResource {
    * {@code ;}. Good rows are created or updated (by name); each bad row comes back with its line
    * and the reason.
    */
+  @Operation(operationId = "importProviders", summary = "Import providers from a CSV file")
   @POST
   @Path("admin/providers/import")
   @Consumes("text/csv")

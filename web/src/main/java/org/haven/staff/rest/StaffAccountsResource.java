@@ -15,11 +15,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.staff.boundary.AccessManagement;
 import org.haven.staff.boundary.StaffAccount;
 
 /** Administrators manage access: {@code /api/v1/admin/users}. */
+@Tag(name = "staff")
 @Path("admin/users")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(AccessPolicy.ADMIN)
@@ -27,17 +30,20 @@ public class StaffAccountsResource {
 
   @Inject AccessManagement access;
 
+  @Operation(operationId = "listUsers", summary = "List Haven's users with their roles and teams")
   @GET
   public List<StaffAccount> users() {
     return access.users();
   }
 
+  @Operation(operationId = "getUser", summary = "Read one user")
   @GET
   @Path("{username}")
   public StaffAccount user(@PathParam("username") String username) {
     return found(access.user(username));
   }
 
+  @Operation(operationId = "grantRole", summary = "Give a user a role")
   @PUT
   @Path("{username}/roles/{role}")
   public StaffAccount grant(
@@ -45,6 +51,7 @@ public class StaffAccountsResource {
     return found(access.grantRole(username, role));
   }
 
+  @Operation(operationId = "revokeRole", summary = "Take a role from a user")
   @DELETE
   @Path("{username}/roles/{role}")
   public StaffAccount revoke(
@@ -53,6 +60,7 @@ public class StaffAccountsResource {
   }
 
   /** Moves the user into a team; {@code {"team":null}} takes them out of every team. */
+  @Operation(operationId = "moveUserToTeam", summary = "Move a user to a team")
   @PUT
   @Path("{username}/team")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -62,6 +70,7 @@ public class StaffAccountsResource {
     return found(access.moveToTeam(username, membership.team()));
   }
 
+  @Operation(operationId = "setUserEnabled", summary = "Enable or disable a user")
   @PUT
   @Path("{username}/enabled")
   @Consumes(MediaType.APPLICATION_JSON)
