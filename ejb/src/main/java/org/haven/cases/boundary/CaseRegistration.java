@@ -5,12 +5,12 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +110,7 @@ public class CaseRegistration {
   }
 
   private List<PossibleDuplicate> duplicatesOf(Set<CaseIndexEntry> searchable) {
-    Set<CaseIndexEntry> keys = new HashSet<>();
+    List<CaseIndexEntry> keys = new ArrayList<>();
     for (CaseIndexEntry entry : searchable) {
       if (entry.getKind() == SearchIndex.NAME_BIRTH_DATE
           || entry.getKind() == SearchIndex.DOCUMENT_NUMBER) {
@@ -120,15 +120,24 @@ public class CaseRegistration {
     if (keys.isEmpty()) {
       return List.of();
     }
-    List<Object[]> matches =
+    // One condition per key with single-valued parameters: Hibernate keeps the SQL of such a query,
+    // while a list parameter has it translated anew on every registration.
+    StringBuilder where = new StringBuilder();
+    for (int i = 0; i < keys.size(); i++) {
+      where.append(i == 0 ? "" : " or ").append("(e.kind = :kind").append(i);
+      where.append(" and e.digest = :digest").append(i).append(')');
+    }
+    TypedQuery<Object[]> query =
         em.createQuery(
-                "select distinct c.caseNumber, c.owningTeam, e.kind from SurvivorCase c"
-                    + " join c.searchIndexes e where e.kind in :kinds and e.digest in :digests",
-                Object[].class)
-            .setParameter(
-                "kinds", List.of(SearchIndex.NAME_BIRTH_DATE, SearchIndex.DOCUMENT_NUMBER))
-            .setParameter("digests", keys.stream().map(CaseIndexEntry::getDigest).toList())
-            .getResultList();
+            "select distinct c.caseNumber, c.owningTeam, e.kind from SurvivorCase c"
+                + " join c.searchIndexes e where "
+                + where,
+            Object[].class);
+    for (int i = 0; i < keys.size(); i++) {
+      query.setParameter("kind" + i, keys.get(i).getKind());
+      query.setParameter("digest" + i, keys.get(i).getDigest());
+    }
+    List<Object[]> matches = query.getResultList();
     Optional<String> ownTeam = access.ownTeam();
     Set<String> readable =
         records.readableNumbers(matches.stream().map(m -> (String) m[0]).toList());

@@ -3,6 +3,7 @@ package org.haven.cases.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Arrays;
 import java.util.List;
@@ -63,6 +64,7 @@ public class CaseListing {
                         + ordering(request),
                     Object[].class))
             .setHint(HibernateHints.HINT_READ_ONLY, true)
+            .setFlushMode(FlushModeType.COMMIT)
             .setFirstResult(request.offset())
             .setMaxResults(request.size())
             .getResultStream()
@@ -87,6 +89,8 @@ public class CaseListing {
   private long counted(Where where) {
     return where
         .bind(em.createQuery("select c.id from SurvivorCase c where " + where.text(), Long.class))
+        // A list changes nothing: without this, Hibernate dirty-checks the page just loaded first.
+        .setFlushMode(FlushModeType.COMMIT)
         .setMaxResults(COUNT_CAP + 1)
         .getResultList()
         .size();
