@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -32,6 +31,7 @@ import org.haven.cases.entity.SurvivorCase;
 import org.haven.cases.entity.SurvivorIdentity;
 import org.haven.crypto.boundary.FieldCrypto;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.database.control.Where;
 import org.haven.problems.InvalidField;
 
 /**
@@ -120,24 +120,25 @@ public class CaseRegistration {
     if (keys.isEmpty()) {
       return List.of();
     }
-    // One condition per key with single-valued parameters: Hibernate keeps the SQL of such a query,
-    // while a list parameter has it translated anew on every registration.
-    StringBuilder where = new StringBuilder();
+    // One condition per key with single-valued parameters: Hibernate keeps the translation of such
+    // a query, while list parameters had it translated anew on every registration.
+    Where where = new Where();
+    List<String> either = new ArrayList<>();
     for (int i = 0; i < keys.size(); i++) {
-      where.append(i == 0 ? "" : " or ").append("(e.kind = :kind").append(i);
-      where.append(" and e.digest = :digest").append(i).append(')');
+      either.add("(e.kind = :kind" + i + " and e.digest = :digest" + i + ")");
+      where.parameter("kind" + i, keys.get(i).getKind());
+      where.parameter("digest" + i, keys.get(i).getDigest());
     }
-    TypedQuery<Object[]> query =
-        em.createQuery(
-            "select distinct c.caseNumber, c.owningTeam, e.kind from SurvivorCase c"
-                + " join c.searchIndexes e where "
-                + where,
-            Object[].class);
-    for (int i = 0; i < keys.size(); i++) {
-      query.setParameter("kind" + i, keys.get(i).getKind());
-      query.setParameter("digest" + i, keys.get(i).getDigest());
-    }
-    List<Object[]> matches = query.getResultList();
+    where.and("(" + String.join(" or ", either) + ")");
+    List<Object[]> matches =
+        where
+            .bind(
+                em.createQuery(
+                    "select distinct c.caseNumber, c.owningTeam, e.kind from SurvivorCase c"
+                        + " join c.searchIndexes e where "
+                        + where.text(),
+                    Object[].class))
+            .getResultList();
     Optional<String> ownTeam = access.ownTeam();
     Set<String> readable =
         records.readableNumbers(matches.stream().map(m -> (String) m[0]).toList());

@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * A JPQL condition put together from parts: the text only ever holds Haven's own words, every value
  * is a named parameter. Queries built this way stay a handful of distinct strings, so Hibernate
- * translates each once and keeps its plan (it re-translates a Criteria query at every call).
+ * translates each once and keeps its plan (it re-translates a Criteria query at every call, and a
+ * query with a list parameter too: prefer one single-valued parameter per value where there are
+ * few).
  */
 public final class Where {
 
