@@ -79,6 +79,8 @@ class AccessTableIT {
       List.of(
           //                                                          cw   sup  admin anon other
           new Operation("GET", "/cases", null, 200, 200, 403, 401, 200),
+          new Operation(
+              "POST", "/cases/search", "{\"name\":\"Nobody Atall\"}", 200, 200, 403, 401, 200),
           new Operation("POST", "/cases", "{\"riskLevel\":\"LOW\"}", 201, 201, 403, 401, 201),
           new Operation("GET", "/cases/{case}", null, 200, 200, 403, 401, 404),
           new Operation(

@@ -53,6 +53,29 @@ class ApiAuthenticationIT {
     assertUnauthorized(api().accept("text/html,*/*"), "Bearer");
   }
 
+  /**
+   * A genuine token of Haven's own realm, but issued for another client (Haven's access-management
+   * service account): it does not name Haven as its audience, so Haven does not take it.
+   */
+  @Test
+  void aTokenForAnotherClientOfTheRealmIs401() {
+    String foreign =
+        io.restassured.RestAssured.given()
+            .formParam("grant_type", "client_credentials")
+            .formParam("client_id", "haven-admin")
+            .formParam("client_secret", System.getProperty("it.admin.client.secret"))
+            .post(Keycloak.realmUrl() + "/protocol/openid-connect/token")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("access_token");
+    assertUnauthorized(api().auth().oauth2(foreign), "Bearer realm=\"haven\"");
+    // Haven's own tokens name it.
+    String own = Keycloak.accessToken("caseworker.north");
+    String payload = new String(Base64.getUrlDecoder().decode(own.split("\\.")[1]));
+    org.junit.jupiter.api.Assertions.assertTrue(payload.contains("\"haven-web\""), payload);
+  }
+
   @Test
   void aMalformedTokenIs401() {
     assertUnauthorized(

@@ -74,11 +74,11 @@ class BreakGlassIT {
 
     List<Map<String, Object>> review =
         Api.api(DemoStaff.SUPERVISOR_NORTH)
-            .get("/break-glass")
+            .get("/break-glass?size=100")
             .then()
             .statusCode(200)
             .extract()
-            .path("");
+            .path("items");
     Map<String, Object> entry =
         review.stream().filter(b -> number.equals(b.get("caseNumber"))).findFirst().orElseThrow();
     assertEquals("caseworker.south", entry.get("username"));
@@ -86,7 +86,7 @@ class BreakGlassIT {
     assertEquals(WHY, entry.get("explanation"));
     assertTrue(entry.get("expiresAt") != null);
     List<Map<String, Object>> otherTeam =
-        Api.api(DemoStaff.SUPERVISOR_SOUTH).get("/break-glass").path("");
+        Api.api(DemoStaff.SUPERVISOR_SOUTH).get("/break-glass?size=100").path("items");
     assertFalse(otherTeam.stream().anyMatch(b -> number.equals(b.get("caseNumber"))));
 
     String requestId = opened.header("X-Request-Id");
@@ -119,5 +119,114 @@ class BreakGlassIT {
         .statusCode(409)
         .body("detail", notNullValue());
     breakGlass(DemoStaff.ADMIN, number, body("SAFETY_THREAT", WHY)).then().statusCode(403);
+  }
+
+  /**
+   * The number of break-glass openings the test server allows a day
+   * (HAVEN_BREAK_GLASS_DAILY_LIMIT).
+   */
+  static final int DAILY_LIMIT = 25;
+
+  @Test
+  void eachOpeningTellsTheTeamsSupervisorsAtOnce() {
+    String number = northCase();
+    breakGlass(DemoStaff.CASEWORKER_SOUTH, number, body("SAFETY_THREAT", WHY))
+        .then()
+        .statusCode(200);
+    List<Map<String, Object>> notices =
+        Api.api(DemoStaff.SUPERVISOR_NORTH)
+            .get("/notifications?unread=true")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("");
+    Map<String, Object> notice =
+        notices.stream()
+            .filter(n -> "BREAK_GLASS".equals(n.get("kind")) && number.equals(n.get("caseNumber")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no BREAK_GLASS notice: " + notices));
+    assertTrue(String.valueOf(notice.get("about")).contains("caseworker.south"), notice.toString());
+    assertTrue(String.valueOf(notice.get("text")).contains(number), notice.toString());
+    assertFalse(notice.toString().contains("Rose"), "a notice carries no survivor data");
+    // Not the other team's supervisors.
+    List<Map<String, Object>> south =
+        Api.api(DemoStaff.SUPERVISOR_SOUTH).get("/notifications?unread=true").path("");
+    assertFalse(south.stream().anyMatch(n -> number.equals(n.get("caseNumber"))));
+  }
+
+  @Test
+  void openingsAreLimitedPerPersonAndDayAndTheRefusalIsAudited() {
+    DemoStaff who = DemoStaff.CASEWORKER2_NORTH;
+    String southCase =
+        Api.api(DemoStaff.CASEWORKER_SOUTH)
+            .body("{\"riskLevel\":\"LOW\"}")
+            .post("/cases")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("caseNumber");
+    List<Map<String, Object>> before =
+        Api.api(DemoStaff.ADMIN)
+            .get("/audit/events?action=BREAK_GLASS&user=" + who.username + "&size=100")
+            .path("items");
+    long opened =
+        before.stream()
+            .filter(e -> who.username.equals(e.get("actorUsername")))
+            .filter(e -> "SUCCESS".equals(e.get("outcome")))
+            .count();
+    // Up to the limit, each opening of a new case is granted.
+    while (opened < DAILY_LIMIT) {
+      String other =
+          Api.api(DemoStaff.CASEWORKER_SOUTH)
+              .body("{\"riskLevel\":\"LOW\"}")
+              .post("/cases")
+              .then()
+              .statusCode(201)
+              .extract()
+              .path("caseNumber");
+      breakGlass(who, other, body("OTHER", WHY)).then().statusCode(200);
+      opened++;
+    }
+    Response refused = breakGlass(who, southCase, body("OTHER", WHY));
+    refused
+        .then()
+        .statusCode(429)
+        .contentType("application/problem+json")
+        .body(
+            "detail",
+            org.hamcrest.Matchers.containsString("HAVEN_BREAK_GLASS_DAILY_LIMIT = " + DAILY_LIMIT));
+    // Refused before the case is looked up: a number that does not exist gets the same answer.
+    breakGlass(who, "HVN-1999-999999", body("OTHER", WHY)).then().statusCode(429);
+    Api.api(who).get("/cases/" + southCase).then().statusCode(404);
+    String requestId = refused.header("X-Request-Id");
+    List<Map<String, Object>> events =
+        Api.api(DemoStaff.ADMIN).get("/audit/events?action=BREAK_GLASS&size=100").path("items");
+    Map<String, Object> event =
+        events.stream().filter(e -> requestId.equals(e.get("requestId"))).findFirst().orElseThrow();
+    assertEquals("DENIED", event.get("outcome"));
+    assertEquals(southCase, event.get("objectId"));
+  }
+
+  @Test
+  void theReviewListIsPagedAndComplete() {
+    breakGlass(DemoStaff.CASEWORKER_SOUTH, northCase(), body("CONTINUITY_OF_CARE", WHY))
+        .then()
+        .statusCode(200);
+    Map<String, Object> first =
+        Api.api(DemoStaff.SUPERVISOR_NORTH)
+            .get("/break-glass?page=0&size=1")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("");
+    long total = ((Number) first.get("totalItems")).longValue();
+    assertTrue(total >= 1, first.toString());
+    assertEquals(total, ((Number) first.get("totalPages")).longValue());
+    Api.api(DemoStaff.SUPERVISOR_NORTH)
+        .get("/break-glass?page=" + (total - 1) + "&size=1")
+        .then()
+        .statusCode(200)
+        .body("items.size()", org.hamcrest.Matchers.equalTo(1));
+    Api.api(DemoStaff.SUPERVISOR_NORTH).get("/break-glass?size=101").then().statusCode(400);
   }
 }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.haven.it.Api;
 import org.haven.it.DemoStaff;
@@ -148,6 +149,96 @@ class ProtectedCaseDataIT {
     assertEquals(List.of(), found(DemoStaff.CASEWORKER2_NORTH, "documentNumber=" + document));
     assertEquals(List.of(), found(DemoStaff.SUPERVISOR_SOUTH, "documentNumber=" + document));
     assertEquals(List.of(number), found(DemoStaff.SUPERVISOR_NORTH, "documentNumber=" + document));
+  }
+
+  /** The same search with the criteria in a body: no name or number in any URL or access log. */
+  @Test
+  void searchByPostAnswersLikeTheListAndKeepsCriteriaOutOfTheUrl() {
+    String family = "Postsearch" + unique();
+    String document = "PS" + unique().toUpperCase();
+    String number =
+        register(DemoStaff.CASEWORKER_NORTH, intake("Ada", family, "1991-03-04", document))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("caseNumber");
+    Map<String, Object> byPost =
+        Api.api(DemoStaff.CASEWORKER_NORTH)
+            .body(
+                "{\"name\":\"ada "
+                    + family.toLowerCase()
+                    + "\",\"birthDate\":\"1991-03-04\",\"size\":5}")
+            .post("/cases/search")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> items = (List<Map<String, Object>>) byPost.get("items");
+    assertEquals(List.of(number), items.stream().map(c -> c.get("caseNumber")).toList());
+    assertEquals(5, byPost.get("size"));
+    // A list carries what a list shows: the names and coded fields, not the narrative, address,
+    // phones, birth date or document (the case itself has them: GET /cases/{caseNumber}).
+    Map<String, Object> row = items.get(0);
+    assertFalse(row.containsKey("narrative"), row.toString());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> survivor = (Map<String, Object>) row.get("survivor");
+    assertEquals("Ada", survivor.get("givenNames"));
+    for (String hidden :
+        List.of("phones", "address", "document", "birthDate", "email", "aliases")) {
+      assertFalse(survivor.containsKey(hidden), hidden + " in a list: " + survivor);
+    }
+    Api.api(DemoStaff.CASEWORKER_NORTH)
+        .get("/cases/" + number)
+        .then()
+        .statusCode(200)
+        .body("survivor.document.number", equalTo(document));
+    // The same page, in the same shape, as GET /cases answers.
+    Map<String, Object> byGet =
+        Api.api(DemoStaff.CASEWORKER_NORTH)
+            .queryParam("name", "ada " + family.toLowerCase())
+            .queryParam("birthDate", "1991-03-04")
+            .queryParam("size", 5)
+            .get("/cases")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("");
+    assertEquals(byGet.keySet(), byPost.keySet());
+    assertEquals(byGet.get("totalItems"), byPost.get("totalItems"));
+    assertEquals(
+        List.of(number),
+        Api.api(DemoStaff.CASEWORKER_NORTH)
+            .body("{\"documentNumber\":\"" + document.toLowerCase() + "\"}")
+            .post("/cases/search")
+            .path("items.caseNumber"));
+    // Scope holds.
+    assertEquals(
+        List.of(),
+        Api.api(DemoStaff.SUPERVISOR_SOUTH)
+            .body("{\"documentNumber\":\"" + document + "\"}")
+            .post("/cases/search")
+            .path("items.caseNumber"));
+    // Bad criteria are 400s naming the field; an empty body lists like GET /cases.
+    Api.api(DemoStaff.CASEWORKER_NORTH)
+        .body("{\"birthDate\":\"24.12.1987\"}")
+        .post("/cases/search")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("birthDate"));
+    Api.api(DemoStaff.CASEWORKER_NORTH)
+        .body("{\"assignee\":\"a\\u0000b\"}")
+        .post("/cases/search")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("assignee"));
+    Api.api(DemoStaff.CASEWORKER_NORTH)
+        .body("{\"size\":1000}")
+        .post("/cases/search")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("size"));
+    Api.api(DemoStaff.CASEWORKER_NORTH).body("{}").post("/cases/search").then().statusCode(200);
   }
 
   @Test

@@ -190,7 +190,11 @@ class NoPlaintextIT {
                 BreakGlassPurpose.MEDICAL_EMERGENCY,
                 CANARY + "Explanation: admitted to hospital, history needed"));
     assertTrue(
-        act.as(DemoStaff.SUPERVISOR_NORTH, emergency::emergencyAccesses).stream()
+        act
+            .as(
+                DemoStaff.SUPERVISOR_NORTH,
+                () -> emergency.emergencyAccesses(PageRequest.first(100)).items())
+            .stream()
             .anyMatch(access -> access.explanation().startsWith(CANARY + "Explanation")));
     // Everything else written about the survivor: notes, reasons, the assessment and plan,
     // consents, tasks.

@@ -6,7 +6,9 @@ import io.restassured.http.Cookie;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +19,7 @@ import java.util.Map;
 public final class Browser implements Filter {
 
   private final Map<String, String> cookies = new LinkedHashMap<>();
+  private final List<String> setCookies = new ArrayList<>();
 
   @Override
   public Response filter(
@@ -25,6 +28,7 @@ public final class Browser implements Filter {
       FilterContext context) {
     cookies.forEach(request::cookie);
     Response answer = context.next(request, response);
+    setCookies.addAll(answer.headers().getValues("Set-Cookie"));
     for (Cookie cookie : answer.getDetailedCookies()) {
       boolean deleted =
           cookie.getMaxAge() == 0 || cookie.getValue() == null || cookie.getValue().isEmpty();
@@ -35,5 +39,10 @@ public final class Browser implements Filter {
       }
     }
     return answer;
+  }
+
+  /** Every Set-Cookie header this browser was sent, as sent (attributes included). */
+  public List<String> setCookieHeaders() {
+    return List.copyOf(setCookies);
   }
 }

@@ -3,8 +3,8 @@ package org.haven.it;
 import java.util.List;
 
 /**
- * The demo users of docker/keycloak/haven-realm.json, with their Keycloak subjects: the people
- * tests act as, inside the server as over HTTP.
+ * The demo users of ear/src/run/keycloak/haven-demo-realm.json, with their Keycloak subjects: the
+ * people tests act as, inside the server as over HTTP.
  */
 public enum DemoStaff {
   CASEWORKER_NORTH("1", "caseworker.north", "Nadia Haddad", "north", "caseworker"),

@@ -37,7 +37,7 @@ class NotificationsIT {
     List<Map<String, Object>> all =
         api(user).get("/notifications?unread=true").then().statusCode(200).extract().path("");
     return all.stream()
-        .filter(m -> ((Number) m.get("referralId")).intValue() == referral)
+        .filter(m -> m.get("referralId") instanceof Number r && r.intValue() == referral)
         .map(m -> (String) m.get("kind"))
         .toList();
   }
@@ -46,7 +46,7 @@ class NotificationsIT {
     List<Map<String, Object>> all =
         api(user).get("/notifications?unread=true").then().statusCode(200).extract().path("");
     return all.stream()
-        .filter(m -> ((Number) m.get("referralId")).intValue() == referral)
+        .filter(m -> m.get("referralId") instanceof Number r && r.intValue() == referral)
         .filter(m -> kind.equals(m.get("kind")))
         .findFirst()
         .orElseThrow(() -> new AssertionError(user + " has no " + kind + " about " + referral));

@@ -63,7 +63,7 @@ class OverdueNotificationsIT {
   long overdueNotices(DemoStaff user, long referral) throws Exception {
     List<NotificationDetails> mine = act.as(user, () -> notifications.mine(false));
     return mine.stream()
-        .filter(v -> v.getReferralId() == referral)
+        .filter(v -> v.getReferralId() != null && v.getReferralId() == referral)
         .filter(v -> v.getKind() == NotificationKind.REFERRAL_OVERDUE)
         .count();
   }
@@ -131,7 +131,7 @@ class OverdueNotificationsIT {
     assertEquals(1, overdueNotices(DemoStaff.SUPERVISOR_NORTH, id), "the supervisor is told");
     assertFalse(
         act.as(DemoStaff.SUPERVISOR_SOUTH, () -> notifications.mine(false)).stream()
-            .anyMatch(v -> v.getReferralId() == id),
+            .anyMatch(v -> v.getReferralId() != null && v.getReferralId() == id),
         "another team is not");
 
     watch.check();

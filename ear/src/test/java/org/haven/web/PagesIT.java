@@ -28,6 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class PagesIT {
 
+  private static final Pattern CSP_NONCE =
+      Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+
   private static final Pattern VIEW_STATE =
       Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
@@ -150,7 +153,7 @@ class PagesIT {
   void aLikelyDuplicateIsShownBeforeRegisteringAgain() {
     String family = "Duptest" + System.nanoTime();
     for (int attempt = 0; attempt < 2; attempt++) {
-      String viewState = viewState(browser().get("/haven/cases/register.xhtml"));
+      Response form = browser().get("/haven/cases/register.xhtml");
       Response posted =
           browser()
               .formParam("intake", "intake")
@@ -159,7 +162,8 @@ class PagesIT {
               .formParam("intake:familyName", family)
               .formParam("intake:birthDate_input", "1980-01-31")
               .formParam("intake:register", "intake:register")
-              .formParam("jakarta.faces.ViewState", viewState)
+              .formParam("jakarta.faces.ViewState", viewState(form))
+              .formParam("primefaces.nonce", nonce(form))
               .post("/haven/cases/register.xhtml");
       if (attempt == 0) {
         posted.then().statusCode(302);
@@ -176,11 +180,12 @@ class PagesIT {
 
   @Test
   void aMissingRiskLevelIsShownBesideTheField() {
-    String viewState = viewState(browser().get("/haven/cases/register.xhtml"));
+    Response form = browser().get("/haven/cases/register.xhtml");
     browser()
         .formParam("intake", "intake")
         .formParam("intake:register", "intake:register")
-        .formParam("jakarta.faces.ViewState", viewState)
+        .formParam("jakarta.faces.ViewState", viewState(form))
+        .formParam("primefaces.nonce", nonce(form))
         .post("/haven/cases/register.xhtml")
         .then()
         .statusCode(200)
@@ -341,6 +346,17 @@ class PagesIT {
   private static String viewState(Response page) {
     Matcher m = VIEW_STATE.matcher(page.then().statusCode(200).extract().asString());
     assertTrue(m.find(), "no view state on the page");
+    return m.group(1);
+  }
+
+  /**
+   * The page's CSP nonce, which PrimeFaces' script sends back with every postback ({@code
+   * primefaces.nonce}) and the server compares with the view's: a form posted without it from
+   * another page is refused.
+   */
+  private static String nonce(Response page) {
+    Matcher m = CSP_NONCE.matcher(page.then().statusCode(200).extract().asString());
+    assertTrue(m.find(), "no CSP nonce on the page");
     return m.group(1);
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The demo: the staff of the demo realm ({@code docker/keycloak/haven-realm.json}) and a few
- * fictional cases, loaded into an empty database when Haven runs in demo mode ({@code
+ * The demo: the staff of the demo realm ({@code ear/src/run/keycloak/haven-demo-realm.json}) and a
+ * few fictional cases, loaded into an empty database when Haven runs in demo mode ({@code
  * HAVEN_DEMO=true}, which the run command sets). The cases are registered through the case
  * boundaries, so they obey the same rules as any other.
  *

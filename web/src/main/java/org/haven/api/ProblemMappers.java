@@ -14,6 +14,7 @@ import java.util.List;
 import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
 import org.haven.problems.NotFound;
+import org.haven.problems.TooMany;
 
 /**
  * One small mapper per kind of failure, each answering its RFC 9457 problem ({@link Problems});
@@ -50,6 +51,14 @@ final class ProblemMappers {
     @Override
     Problem problem(Conflict conflict) {
       return Problems.conflict(conflict.getMessage(), conflict.allowed());
+    }
+  }
+
+  @Provider
+  public static class TooManies extends Answering<TooMany> {
+    @Override
+    Problem problem(TooMany tooMany) {
+      return Problems.tooMany(tooMany.getMessage());
     }
   }
 

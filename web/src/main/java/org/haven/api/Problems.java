@@ -22,6 +22,7 @@ final class Problems {
   static final String VALIDATION_TYPE = "urn:haven:problem:validation";
   static final String UNREADABLE_TYPE = "urn:haven:problem:unreadable-body";
   static final String CONFLICT_TYPE = "urn:haven:problem:conflict";
+  static final String TOO_MANY_TYPE = "urn:haven:problem:too-many";
 
   private static final Logger LOG = Logger.getLogger(Problems.class.getName());
 
@@ -87,6 +88,10 @@ final class Problems {
 
   static Problem conflict(String detail, List<String> allowed) {
     return new Problem(CONFLICT_TYPE, "Conflict", 409, detail, null, null, allowed);
+  }
+
+  static Problem tooMany(String detail) {
+    return new Problem(TOO_MANY_TYPE, "Too Many Requests", 429, detail, null, null);
   }
 
   static Problem status(int status) {

@@ -56,6 +56,7 @@ public class CallerFilter extends HttpFilter {
   @Inject AuditTrail audit;
   @Inject AnonymousRefusals anonymousRefusals;
   @Inject SignIns signIns;
+  @Inject ClientAddress clientAddress;
 
   @Override
   protected void doFilter(
@@ -100,7 +101,7 @@ public class CallerFilter extends HttpFilter {
 
   private void startRequest(HttpServletRequest request, HttpServletResponse response) {
     String id = UUID.randomUUID().toString();
-    caller.request(request.getRemoteAddr(), id);
+    caller.request(clientAddress.of(request), id);
     response.setHeader("X-Request-Id", id);
   }
 
@@ -152,7 +153,7 @@ public class CallerFilter extends HttpFilter {
     }
     request.setAttribute(DENIAL_AUDITED, Boolean.TRUE);
     if (!caller.isIdentified()) {
-      anonymousRefusals.refused(request.getRemoteAddr(), status);
+      anonymousRefusals.refused(clientAddress.of(request), status);
       return;
     }
     audit.recordApart(

@@ -34,6 +34,9 @@ public class AccessPolicy {
    */
   public CaseScope caseScope() {
     CaseScope scope;
+    if (holdsAdmin()) {
+      return CaseScope.nothing(); // whatever else the token says (docs/security/roles.md)
+    }
     if (context.isCallerInRole(SUPERVISOR)) {
       scope = caller.team().map(CaseScope::team).orElse(CaseScope.nothing());
     } else if (context.isCallerInRole(CASEWORKER) && caller.isIdentified()) {
@@ -60,7 +63,28 @@ public class AccessPolicy {
   /** Break-glass is for staff who work on cases; administrators never read survivor data. */
   public boolean mayBreakGlass() {
     return (context.isCallerInRole(SUPERVISOR) || context.isCallerInRole(CASEWORKER))
+        && !holdsAdmin()
         && caller.isIdentified();
+  }
+
+  /**
+   * Administrators decide who sees survivor data, so they never see it themselves: a token that
+   * carries {@code admin} gets no case, no break-glass and no supervisor's decision, even if it
+   * also carries a case role (an account from before the roles were kept apart, or a realm edited
+   * by hand).
+   */
+  private boolean holdsAdmin() {
+    return context.isCallerInRole(ADMIN);
+  }
+
+  /**
+   * Nobody changes their own access (roles, team, enabled state): an administrator who wants more
+   * must ask another one, and the trail shows who gave what to whom.
+   */
+  public void requireNotSelf(String subject, String refusal) {
+    if (subject != null && subject.equals(caller.subject())) {
+      throw new AccessRefused(refusal);
+    }
   }
 
   /**
@@ -110,12 +134,14 @@ public class AccessPolicy {
    * case (assigning, approving a plan or a closure, returning one, erasing).
    */
   public boolean supervises(String team) {
-    return context.isCallerInRole(SUPERVISOR) && caller.team().filter(team::equals).isPresent();
+    return context.isCallerInRole(SUPERVISOR)
+        && !holdsAdmin()
+        && caller.team().filter(team::equals).isPresent();
   }
 
   /** Whether the caller is a supervisor (of their own team: the only one they supervise). */
   public boolean isSupervisor() {
-    return context.isCallerInRole(SUPERVISOR) && caller.team().isPresent();
+    return context.isCallerInRole(SUPERVISOR) && !holdsAdmin() && caller.team().isPresent();
   }
 
   /** A decision only the supervisors of this team make: anyone else is refused with this reason. */

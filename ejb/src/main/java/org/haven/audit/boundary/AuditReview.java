@@ -10,6 +10,8 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.io.IOException;
+import java.io.Writer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.haven.access.boundary.AccessPolicy;
@@ -33,6 +36,7 @@ import org.haven.crypto.boundary.FieldCrypto;
 import org.haven.database.boundary.DatabaseMigrations;
 import org.haven.paging.Page;
 import org.haven.paging.PageRequest;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * Reading the audit trail: the viewer's pages and CSV export (each caller within {@link
@@ -45,6 +49,9 @@ public class AuditReview {
 
   /** An export holds at most this many events; narrow the filters for more. */
   public static final int MAX_EXPORT = 50_000;
+
+  /** Rows read from the database at a time while exporting. */
+  private static final int BATCH = 500;
 
   @PersistenceContext EntityManager em;
   @Inject AccessPolicy access;
@@ -72,42 +79,61 @@ public class AuditReview {
     return new Page<>(items, request.page(), request.size(), count(filters));
   }
 
-  /** The events the caller may read as CSV, oldest first; the export is recorded. */
-  public String export(AuditQuery query) {
+  /**
+   * The events the caller may read as CSV, oldest first, written to {@code out} as they are read:
+   * the newest {@value #MAX_EXPORT} at most, never all of them in memory at once (rows come from
+   * the database a few hundred at a time and leave the persistence context once written). The
+   * export is recorded.
+   */
+  public void export(AuditQuery query, Writer out) throws IOException {
     AuditQuery filters = query == null ? AuditQuery.ALL : query;
-    List<AuditEvent> events =
-        em.createQuery(select(filters)).setMaxResults(MAX_EXPORT).getResultList();
-    StringBuilder csv =
-        new StringBuilder(
-            "id,occurredAt,actorUsername,actorSubject,actorRoles,actorTeam,action,objectType,"
-                + "objectId,outcome,reason,details,clientAddress,requestId,hash\n");
-    for (int i = events.size() - 1; i >= 0; i--) {
-      AuditEvent e = events.get(i);
-      csv.append(
-              String.join(
-                  ",",
-                  cell(e.getId()),
-                  cell(e.getOccurredAt()),
-                  cell(e.getActorUsername()),
-                  cell(e.getActorSubject()),
-                  cell(e.getActorRoles()),
-                  cell(e.getActorTeam()),
-                  cell(e.getAction()),
-                  cell(e.getObjectType()),
-                  cell(e.getObjectId()),
-                  cell(e.getOutcome()),
-                  cell(e.getReason()),
-                  cell(e.getDetails()),
-                  cell(e.getClientAddress()),
-                  cell(e.getRequestId()),
-                  cell(e.getMac()),
-                  cell(e.getSequence())))
-          .append('\n');
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<AuditEvent> select = cb.createQuery(AuditEvent.class);
+    Root<AuditEvent> root = select.from(AuditEvent.class);
+    List<Predicate> where = new ArrayList<>(List.of(conditions(cb, root, filters)));
+    // The oldest of the newest MAX_EXPORT events: the export starts there.
+    em.createQuery(select(filters))
+        .setFirstResult(MAX_EXPORT - 1)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .ifPresent(oldest -> where.add(cb.ge(root.get("id"), oldest.getId())));
+    select.select(root).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(root.get("id")));
+    out.write(
+        "id,occurredAt,actorUsername,actorSubject,actorRoles,actorTeam,action,objectType,"
+            + "objectId,outcome,reason,details,clientAddress,requestId,hash\n");
+    long rows = 0;
+    try (Stream<AuditEvent> events =
+        em.createQuery(select).setHint(HibernateHints.HINT_FETCH_SIZE, BATCH).getResultStream()) {
+      for (AuditEvent e : (Iterable<AuditEvent>) events::iterator) {
+        out.write(
+            String.join(
+                ",",
+                cell(e.getId()),
+                cell(e.getOccurredAt()),
+                cell(e.getActorUsername()),
+                cell(e.getActorSubject()),
+                cell(e.getActorRoles()),
+                cell(e.getActorTeam()),
+                cell(e.getAction()),
+                cell(e.getObjectType()),
+                cell(e.getObjectId()),
+                cell(e.getOutcome()),
+                cell(e.getReason()),
+                cell(e.getDetails()),
+                cell(e.getClientAddress()),
+                cell(e.getRequestId()),
+                cell(e.getMac()),
+                cell(e.getSequence())));
+        out.write('\n');
+        em.detach(e);
+        rows++;
+      }
     }
+    out.flush();
     audit.record(
         AuditTrail.Entry.of(AuditAction.AUDIT_EXPORTED, "audit", null)
-            .details("rows: " + events.size() + "; filters: " + filters.describe()));
-    return csv.toString();
+            .details("rows: " + rows + "; filters: " + filters.describe()));
   }
 
   /**
@@ -166,7 +192,14 @@ public class AuditReview {
     AuditScope scope = access.auditScope();
     switch (scope.reach()) {
       case ALL -> {}
-      case TEAM -> where.add(cb.equal(root.get("actorTeam"), scope.team()));
+      case TEAM ->
+          // What the team's members did, and what administrators did to the team's access.
+          where.add(
+              cb.or(
+                  cb.equal(root.get("actorTeam"), scope.team()),
+                  cb.and(
+                      cb.equal(root.get("objectType"), "team"),
+                      cb.equal(root.get("objectId"), scope.team()))));
       case OWN -> where.add(cb.equal(root.get("actorSubject"), scope.subject()));
       case NOTHING -> where.add(cb.disjunction());
     }
@@ -193,15 +226,20 @@ public class AuditReview {
   }
 
   /** A CSV cell: quoted when needed; a leading formula character neutralised for spreadsheets. */
+  /**
+   * One CSV cell, safe to open in a spreadsheet: a value a spreadsheet would take for a formula
+   * (starting with {@code = + - @}, a tab or a carriage return; OWASP's CSV injection advice) gets
+   * a leading apostrophe, and a value with a separator, quote or line break is quoted.
+   */
   static String cell(Object value) {
     if (value == null) {
       return "";
     }
     String text = value.toString();
-    if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
       text = "'" + text;
     }
-    if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
+    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
       text = "\"" + text.replace("\"", "\"\"") + "\"";
     }
     return text;

@@ -2,8 +2,10 @@ package org.haven.cases.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,7 +14,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.haven.access.boundary.AccessPolicy;
+import org.haven.access.entity.StaffMember;
 import org.haven.audit.boundary.AuditTrail;
 import org.haven.audit.boundary.AuditTrail.Entry;
 import org.haven.audit.entity.AuditAction;
@@ -22,11 +26,15 @@ import org.haven.cases.entity.BreakGlassAccess;
 import org.haven.cases.entity.BreakGlassPurpose;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.crypto.boundary.FieldCrypto;
+import org.haven.paging.Page;
+import org.haven.paging.PageRequest;
 import org.haven.problems.Conflict;
+import org.haven.problems.TooMany;
 
 /**
  * Break-glass: opening a case outside one's scope in an emergency, read-only, for a short time,
- * with a purpose and a written explanation that the team's supervisors review.
+ * with a purpose and a written explanation that the team's supervisors review, and that tells them
+ * at once. A few openings a day per person at most.
  */
 @Stateless
 @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
@@ -42,6 +50,11 @@ public class BreakGlass {
   @Inject CaseRecords records;
   @Inject FieldCrypto crypto;
   @Inject CaseOpener opener;
+  @Inject Event<GlassBroken> broken;
+
+  @Inject
+  @ConfigProperty(name = "haven.break-glass.daily-limit", defaultValue = "3")
+  int dailyLimit;
 
   /**
    * Opens a case outside the caller's scope in an emergency, for a coded purpose and a written
@@ -58,6 +71,9 @@ public class BreakGlass {
     if (records.readable(caseNumber).isPresent()) {
       throw new Conflict("You can already open case " + caseNumber + "; no break-glass needed.");
     }
+    StaffMember me = access.actor();
+    Instant now = Instant.now();
+    requireUnderDailyLimit(me, caseNumber, purpose, now);
     Optional<SurvivorCase> found =
         caseNumber == null || caseNumber.length() > 20
             ? Optional.empty()
@@ -74,10 +90,9 @@ public class BreakGlass {
       return Optional.empty();
     }
     SurvivorCase c = found.get();
-    Instant now = Instant.now();
     BreakGlassAccess grant =
         new BreakGlassAccess(
-            c, access.actor(), purpose, now, now.plus(BREAK_GLASS_MINUTES, ChronoUnit.MINUTES));
+            c, me, purpose, now, now.plus(BREAK_GLASS_MINUTES, ChronoUnit.MINUTES));
     em.persist(grant);
     access.brokeGlass();
     crypto.cipherOf(c.dataKeyOwner()).ifPresent(cipher -> grant.explain(cipher, explanation));
@@ -91,24 +106,75 @@ public class BreakGlass {
                     + "; read-only until "
                     + grant.getExpiresAt()
                     + "; team supervisors notified"));
+    broken.fire(new GlassBroken(c.getCaseNumber(), c.getOwningTeam(), me.getUsername(), purpose));
     return Optional.of(opener.open(c));
   }
 
   /**
+   * At most {@code HAVEN_BREAK_GLASS_DAILY_LIMIT} openings per person in 24 hours: an emergency is
+   * rare, and case numbers are sequential, so without a limit break-glass would read a team's cases
+   * one after the other. Asked before the case is looked up, so that the refusal says nothing about
+   * whether the case exists. The person's row is locked so that parallel openings cannot all pass
+   * the count.
+   */
+  private void requireUnderDailyLimit(
+      StaffMember me, String caseNumber, BreakGlassPurpose purpose, Instant now) {
+    em.lock(me, LockModeType.PESSIMISTIC_WRITE);
+    List<Instant> recent =
+        em.createQuery(
+                "select b.grantedAt from BreakGlassAccess b where b.staff = :me"
+                    + " and b.grantedAt > :since order by b.grantedAt",
+                Instant.class)
+            .setParameter("me", me)
+            .setParameter("since", now.minus(1, ChronoUnit.DAYS))
+            .getResultList();
+    if (recent.size() < dailyLimit) {
+      return;
+    }
+    Instant freeFrom = recent.get(recent.size() - dailyLimit).plus(1, ChronoUnit.DAYS);
+    audit.recordApart(
+        Entry.onCase(AuditAction.BREAK_GLASS, caseNumber)
+            .outcome(Outcome.DENIED)
+            .reason(purpose.name())
+            .details("daily limit of " + dailyLimit + " break-glass openings reached"));
+    throw new TooMany(
+        "You have opened "
+            + recent.size()
+            + " cases by break-glass in the last 24 hours, the most Haven allows"
+            + " (HAVEN_BREAK_GLASS_DAILY_LIMIT = "
+            + dailyLimit
+            + "). Ask a supervisor of the case's team to assign it to you; your next"
+            + " break-glass opening is possible from "
+            + freeFrom.truncatedTo(ChronoUnit.MINUTES)
+            + ".");
+  }
+
+  /**
    * The break-glass openings of the supervisor's team's cases in the last 30 days, newest first,
-   * explanations opened: what supervisors must review.
+   * explanations opened, one page at a time: what supervisors must review, all of it.
    */
   @RolesAllowed(AccessPolicy.SUPERVISOR)
-  public List<EmergencyAccess> emergencyAccesses() {
+  public Page<EmergencyAccess> emergencyAccesses(PageRequest request) {
     String team = access.ownTeam().orElse("");
+    Instant since = Instant.now().minus(30, ChronoUnit.DAYS);
+    long total =
+        em.createQuery(
+                "select count(b) from BreakGlassAccess b where b.survivorCase.owningTeam = :team"
+                    + " and b.grantedAt > :since",
+                Long.class)
+            .setParameter("team", team)
+            .setParameter("since", since)
+            .getSingleResult();
     List<BreakGlassAccess> grants =
         em.createQuery(
-                "select b from BreakGlassAccess b where b.survivorCase.owningTeam = :team"
-                    + " and b.grantedAt > :since order by b.grantedAt desc",
+                "select b from BreakGlassAccess b join fetch b.survivorCase join fetch b.staff"
+                    + " where b.survivorCase.owningTeam = :team and b.grantedAt > :since"
+                    + " order by b.grantedAt desc, b.id desc",
                 BreakGlassAccess.class)
             .setParameter("team", team)
-            .setParameter("since", Instant.now().minus(30, ChronoUnit.DAYS))
-            .setMaxResults(200)
+            .setParameter("since", since)
+            .setFirstResult(request.offset())
+            .setMaxResults(request.size())
             .getResultList();
     List<EmergencyAccess> shown = new ArrayList<>();
     for (BreakGlassAccess b : grants) {
@@ -127,9 +193,11 @@ public class BreakGlass {
     audit.record(
         Entry.of(AuditAction.BREAK_GLASS_REVIEWED, "case", null)
             .details(
-                "shown: "
+                "page "
+                    + request.page()
+                    + "; shown: "
                     + AuditTrail.caseNumbers(
                         shown.stream().map(EmergencyAccess::caseNumber).toList())));
-    return shown;
+    return new Page<>(shown, request.page(), request.size(), total);
   }
 }

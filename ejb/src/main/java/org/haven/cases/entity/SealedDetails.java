@@ -116,6 +116,14 @@ public class SealedDetails {
     return id;
   }
 
+  /** The names only, for a list: nothing else is opened (or shown) for a row. */
+  SurvivorIdentity openNames(FieldCipher cipher, String record) {
+    SurvivorIdentity id = new SurvivorIdentity();
+    id.setGivenNames(cipher.open(record, GIVEN_NAMES, givenNames));
+    id.setFamilyName(cipher.open(record, FAMILY_NAME, familyName));
+    return id;
+  }
+
   String openNarrative(FieldCipher cipher, String record) {
     return cipher.open(record, NARRATIVE, narrative);
   }

@@ -223,6 +223,11 @@ public class SurvivorCase {
     return getSealed().openIdentity(cipher, caseNumber);
   }
 
+  /** The survivor's names only (a row of a list). */
+  public SurvivorIdentity names(FieldCipher cipher) {
+    return getSealed().openNames(cipher, caseNumber);
+  }
+
   public String narrative(FieldCipher cipher) {
     return getSealed().openNarrative(cipher, caseNumber);
   }

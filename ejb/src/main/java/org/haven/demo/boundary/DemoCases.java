@@ -30,8 +30,8 @@ import org.haven.cases.entity.SurvivorIdentity;
 import org.haven.cases.entity.YesNoUnknown;
 
 /**
- * The demo's staff and cases. The staff are the users of docker/keycloak/haven-realm.json (same
- * Keycloak subjects), provisioned as if they had signed in; the cases are registered by their
+ * The demo's staff and cases. The staff are the users of ear/src/run/keycloak/haven-demo-realm.json
+ * (same Keycloak subjects), provisioned as if they had signed in; the cases are registered by their
  * supervisors through the case boundary, so they obey the same rules as any other. One call is one
  * request: the caller identity set here reaches every boundary it calls.
  */

@@ -12,6 +12,7 @@ public final class NotificationDetails {
   private final NotificationKind kind;
   private final String caseNumber;
   private final Long referralId;
+  private final String about;
   private final String text;
   private final Instant createdAt;
   private final Instant readAt;
@@ -21,7 +22,8 @@ public final class NotificationDetails {
     this.kind = n.getKind();
     this.caseNumber = n.getCaseNumber();
     this.referralId = n.getReferralId();
-    this.text = NotificationText.of(n.getKind(), n.getCaseNumber(), n.getReferralId());
+    this.about = n.getAbout();
+    this.text = NotificationText.of(n.getKind(), n.getCaseNumber(), n.getReferralId(), about);
     this.createdAt = n.getCreatedAt();
     this.readAt = n.getReadAt();
   }
@@ -40,6 +42,11 @@ public final class NotificationDetails {
 
   public Long getReferralId() {
     return referralId;
+  }
+
+  /** For a notice about no case: whose access changed, and how; null otherwise. */
+  public String getAbout() {
+    return about;
   }
 
   /** What happened, in English words. */

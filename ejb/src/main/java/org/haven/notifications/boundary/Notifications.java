@@ -55,6 +55,7 @@ public class Notifications {
                     + AuditTrail.caseNumbers(
                         list.stream()
                             .map(NotificationDetails::getCaseNumber)
+                            .filter(java.util.Objects::nonNull)
                             .distinct()
                             .toList())));
     return list;

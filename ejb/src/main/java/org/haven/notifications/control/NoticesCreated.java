@@ -13,7 +13,8 @@ public record NoticesCreated(List<Notice> notices) {
       String displayName,
       NotificationKind kind,
       String caseNumber,
-      Long referralId) {}
+      Long referralId,
+      String about) {}
 
   static NoticesCreated of(List<Notification> made) {
     return new NoticesCreated(
@@ -25,7 +26,8 @@ public record NoticesCreated(List<Notice> notices) {
                         n.getRecipient().getDisplayName(),
                         n.getKind(),
                         n.getCaseNumber(),
-                        n.getReferralId()))
+                        n.getReferralId(),
+                        n.getAbout()))
             .toList());
   }
 }

@@ -58,7 +58,13 @@ public class NotificationMail {
   }
 
   private void deliver(NoticesCreated.Notice notice) {
-    String text = NotificationText.of(notice.kind(), notice.caseNumber(), notice.referralId());
+    String text =
+        NotificationText.of(
+            notice.kind(), notice.caseNumber(), notice.referralId(), notice.about());
+    String link =
+        notice.caseNumber() == null
+            ? "/haven/audit/events.xhtml"
+            : "/haven/cases/case.xhtml?n=" + notice.caseNumber();
     try {
       MimeMessage message = new MimeMessage(session);
       message.setFrom(new InternetAddress(from));
@@ -71,16 +77,14 @@ public class NotificationMail {
               + text
               + "\n\nOpen it in Haven: "
               + publicUrl
-              + "/haven/cases/case.xhtml?n="
-              + notice.caseNumber()
-              + "\n\nThis message holds no survivor data: sign in to see the case.\n",
+              + link
+              + "\n\nThis message holds no survivor data: sign in to see the details.\n",
           StandardCharsets.UTF_8.name());
       Transport.send(message);
     } catch (MessagingException | RuntimeException e) {
       // The notification stays in the bell; only the mail is lost, and the log says so (no data).
       LOG.log(
-          Level.WARNING,
-          "notification mail for referral " + notice.referralId() + " not sent: " + e.getMessage());
+          Level.WARNING, "notification mail (" + notice.kind() + ") not sent: " + e.getMessage());
     }
   }
 }

@@ -7,7 +7,7 @@ public final class NotificationText {
 
   private NotificationText() {}
 
-  public static String of(NotificationKind kind, String caseNumber, Long referralId) {
+  public static String of(NotificationKind kind, String caseNumber, Long referralId, String about) {
     String referral = "Referral " + referralId + " of case " + caseNumber;
     return switch (kind) {
       case REFERRAL_AWAITING_APPROVAL -> referral + " awaits your approval.";
@@ -15,6 +15,9 @@ public final class NotificationText {
       case REFERRAL_ACCEPTED -> referral + " was accepted by the provider.";
       case REFERRAL_DECLINED -> referral + " was declined by the provider.";
       case REFERRAL_OVERDUE -> referral + " has not been answered in the provider's agreed time.";
+      case ACCESS_CHANGED -> "An administrator changed the access of your team's " + about + ".";
+      case BREAK_GLASS ->
+          "Case " + caseNumber + " of your team was opened by break-glass: " + about + ".";
     };
   }
 }

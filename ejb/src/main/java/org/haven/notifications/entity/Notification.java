@@ -19,9 +19,9 @@ import java.util.Objects;
 import org.haven.access.entity.StaffMember;
 
 /**
- * Something a member of staff should know about a referral, until they read it. It names the case
- * and the referral by number only: nothing of the survivor, so the bell and an optional e-mail
- * carry no protected data.
+ * Something a member of staff should know about a referral or their team, until they read it. It
+ * names the case and the referral by number only, or the staff member whose access changed: nothing
+ * of the survivor, so the bell and an optional e-mail carry no protected data.
  */
 @Entity
 @Table(name = "notification")
@@ -43,8 +43,12 @@ public class Notification {
   @Column(name = "kind", nullable = false, updatable = false, length = 32)
   private NotificationKind kind;
 
-  @Column(name = "case_number", nullable = false, updatable = false, length = 20)
+  @Column(name = "case_number", updatable = false, length = 20)
   private String caseNumber;
+
+  /** What a notice about no case is about: a staff member and a change of their access. */
+  @Column(name = "about", updatable = false, length = 200)
+  private String about;
 
   @Column(name = "referral_id", updatable = false)
   private Long referralId;
@@ -74,6 +78,21 @@ public class Notification {
     this.createdAt = at.truncatedTo(ChronoUnit.MICROS);
   }
 
+  /**
+   * A notice that says who did what ({@code about}: a staff member and a change of their access, or
+   * who broke the glass of a case and why), about a case or about none.
+   */
+  public static Notification about(
+      StaffMember recipient, NotificationKind kind, String caseNumber, String about, Instant at) {
+    Notification n = new Notification();
+    n.recipient = Objects.requireNonNull(recipient);
+    n.kind = Objects.requireNonNull(kind);
+    n.caseNumber = caseNumber;
+    n.about = about.length() > 200 ? about.substring(0, 200) : about;
+    n.createdAt = at.truncatedTo(ChronoUnit.MICROS);
+    return n;
+  }
+
   public void read(Instant at) {
     if (readAt == null) {
       readAt = at.truncatedTo(ChronoUnit.MICROS);
@@ -98,6 +117,10 @@ public class Notification {
 
   public String getCaseNumber() {
     return caseNumber;
+  }
+
+  public String getAbout() {
+    return about;
   }
 
   public Long getReferralId() {

@@ -1,6 +1,6 @@
 package org.haven.notifications.entity;
 
-/** What a notification tells its reader about a referral. */
+/** What a notification tells its reader about a referral or their team. */
 public enum NotificationKind {
   /** To the team's supervisors: a referral was submitted for their approval. */
   REFERRAL_AWAITING_APPROVAL,
@@ -9,5 +9,9 @@ public enum NotificationKind {
   REFERRAL_ACCEPTED,
   REFERRAL_DECLINED,
   /** To the caseworker and the supervisors: the provider has not answered in its agreed time. */
-  REFERRAL_OVERDUE
+  REFERRAL_OVERDUE,
+  /** To a team's supervisors: an administrator changed a member's roles, team or enabled state. */
+  ACCESS_CHANGED,
+  /** To the supervisors of a case's team: someone outside the team opened it by break-glass. */
+  BREAK_GLASS
 }

@@ -2,7 +2,9 @@ package org.haven.staff.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +13,7 @@ import org.haven.access.boundary.Staff;
 import org.haven.audit.boundary.AuditTrail;
 import org.haven.audit.entity.AuditAction;
 import org.haven.audit.entity.AuditEvent.Outcome;
+import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
 import org.haven.staff.control.KeycloakAdmin;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -22,7 +25,9 @@ import org.keycloak.representations.idm.UserRepresentation;
 /**
  * Administrators decide who may use Haven, in which role and team: through Keycloak's Admin REST
  * API, so that Keycloak stays the one source of identity and new tokens reflect a change at once.
- * Disabling also takes effect in Haven at once, before tokens already issued expire.
+ * Disabling also takes effect in Haven at once, before tokens already issued expire. Nobody changes
+ * their own access, administrators never also hold a case role, and every change is shown to the
+ * supervisors of the team concerned.
  */
 @Stateless
 @RolesAllowed(AccessPolicy.ADMIN)
@@ -36,6 +41,8 @@ public class AccessManagement {
   @Inject KeycloakAdmin keycloak;
   @Inject Staff staff;
   @Inject AuditTrail audit;
+  @Inject AccessPolicy access;
+  @Inject Event<AccessChanged> changed;
 
   /** Haven's users by user name, service accounts left out. */
   public List<StaffAccount> users() {
@@ -53,47 +60,36 @@ public class AccessManagement {
   }
 
   public Optional<StaffAccount> grantRole(String username, String role) {
-    return audited(
+    return changeAccess(
         AuditAction.ROLE_GRANTED,
         username,
         "role: " + role,
-        change(
-            username, (realm, user) -> user.roles().realmLevel().add(List.of(role(realm, role)))));
+        "role " + role + " granted",
+        (realm, user, before) -> {
+          RoleRepresentation granted = role(realm, role);
+          keepDutiesApart(username, before.roles(), role);
+          user.roles().realmLevel().add(List.of(granted));
+        });
   }
 
   public Optional<StaffAccount> revokeRole(String username, String role) {
-    return audited(
+    return changeAccess(
         AuditAction.ROLE_REVOKED,
         username,
         "role: " + role,
-        change(
-            username,
-            (realm, user) -> user.roles().realmLevel().remove(List.of(role(realm, role)))));
-  }
-
-  /** Records an access change (or an attempt on a user who does not exist) in the trail. */
-  private Optional<StaffAccount> audited(
-      AuditAction action, String username, String details, Optional<StaffAccount> result) {
-    audit.record(
-        AuditTrail.Entry.of(action, "user", username)
-            .outcome(result.isPresent() ? Outcome.SUCCESS : Outcome.NOT_FOUND)
-            .details(details));
-    return result;
+        "role " + role + " revoked",
+        (realm, user, before) -> user.roles().realmLevel().remove(List.of(role(realm, role))));
   }
 
   /** Moves a user into one team (a Keycloak group), out of any other; null leaves all teams. */
   public Optional<StaffAccount> moveToTeam(String username, String team) {
-    return audited(
+    String to = team == null ? "none" : team;
+    return changeAccess(
         AuditAction.TEAM_CHANGED,
         username,
-        "team: " + (team == null ? "none" : team),
-        moveInKeycloak(username, team));
-  }
-
-  private Optional<StaffAccount> moveInKeycloak(String username, String team) {
-    return change(
-        username,
-        (realm, user) -> {
+        "team: " + to,
+        "moved to team " + to,
+        (realm, user, before) -> {
           GroupRepresentation target = team == null ? null : team(realm, team);
           for (GroupRepresentation current : user.groups()) {
             if (target == null || !current.getId().equals(target.getId())) {
@@ -107,17 +103,12 @@ public class AccessManagement {
   }
 
   public Optional<StaffAccount> setEnabled(String username, boolean enabled) {
-    return audited(
+    return changeAccess(
         enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED,
         username,
         null,
-        enableInKeycloak(username, enabled));
-  }
-
-  private Optional<StaffAccount> enableInKeycloak(String username, boolean enabled) {
-    return change(
-        username,
-        (realm, user) -> {
+        enabled ? "account enabled" : "account disabled",
+        (realm, user, before) -> {
           UserRepresentation representation = user.toRepresentation();
           representation.setEnabled(enabled);
           user.update(representation);
@@ -129,23 +120,83 @@ public class AccessManagement {
         });
   }
 
+  /**
+   * An administrator never also works on cases (docs/security/roles.md): the one who decides who
+   * sees survivor data does not see it. Refused before anything changes in Keycloak.
+   */
+  private void keepDutiesApart(String username, List<String> held, String role) {
+    boolean admin = held.contains(AccessPolicy.ADMIN);
+    boolean casework =
+        held.contains(AccessPolicy.CASEWORKER) || held.contains(AccessPolicy.SUPERVISOR);
+    String refusal = null;
+    if (AccessPolicy.ADMIN.equals(role) && casework) {
+      refusal =
+          username
+              + " works on cases ("
+              + String.join(", ", held.stream().filter(r -> !AccessPolicy.ADMIN.equals(r)).toList())
+              + "): an administrator cannot also hold caseworker or supervisor. Revoke those"
+              + " roles first, or give the person a separate administrator account.";
+    } else if (!AccessPolicy.ADMIN.equals(role) && admin) {
+      refusal =
+          username
+              + " is an administrator, who cannot also hold caseworker or supervisor. Revoke"
+              + " admin first, or give the person a separate account for case work.";
+    }
+    if (refusal != null) {
+      // The change rolls back; the attempt stays in the trail.
+      audit.recordApart(
+          AuditTrail.Entry.of(AuditAction.ROLE_GRANTED, "user", username)
+              .outcome(Outcome.DENIED)
+              .details("role: " + role + "; refused: admin and case roles are kept apart"));
+      throw new Conflict(refusal);
+    }
+  }
+
+  private interface Change {
+    void apply(RealmResource realm, UserResource user, StaffAccount before);
+  }
+
+  /**
+   * The one way access changes: the user found, the caller not changing themselves, the change in
+   * Keycloak, then the trail (for the user, and for each team concerned, where its supervisors read
+   * it) and the team's supervisors told. An unknown user is audited as such.
+   */
+  private Optional<StaffAccount> changeAccess(
+      AuditAction action, String username, String details, String change, Change apply) {
+    RealmResource realm = keycloak.realm();
+    Optional<UserRepresentation> found = find(realm, username);
+    if (found.isEmpty()) {
+      audit.record(
+          AuditTrail.Entry.of(action, "user", username)
+              .outcome(Outcome.NOT_FOUND)
+              .details(details));
+      return Optional.empty();
+    }
+    UserRepresentation user = found.get();
+    access.requireNotSelf(user.getId(), "nobody changes their own roles, team or enabled state");
+    StaffAccount before = account(realm, user);
+    UserResource resource = realm.users().get(user.getId());
+    apply.apply(realm, resource, before);
+    StaffAccount after = account(realm, resource.toRepresentation());
+    audit.record(AuditTrail.Entry.of(action, "user", username).details(details));
+    Set<String> teams = new LinkedHashSet<>();
+    Optional.ofNullable(before.team()).ifPresent(teams::add);
+    Optional.ofNullable(after.team()).ifPresent(teams::add);
+    for (String team : teams) {
+      audit.record(
+          AuditTrail.Entry.of(action, "team", team)
+              .details("user: " + username + (details == null ? "" : "; " + details)));
+    }
+    changed.fire(new AccessChanged(username, change, List.copyOf(teams)));
+    return Optional.of(after);
+  }
+
   /** The teams an administrator can move users into. */
   public List<String> teams() {
     return keycloak.realm().groups().groups().stream()
         .map(GroupRepresentation::getName)
         .sorted()
         .toList();
-  }
-
-  private interface Change {
-    void apply(RealmResource realm, UserResource user);
-  }
-
-  private Optional<StaffAccount> change(String username, Change change) {
-    RealmResource realm = keycloak.realm();
-    Optional<UserRepresentation> found = find(realm, username);
-    found.ifPresent(u -> change.apply(realm, realm.users().get(u.getId())));
-    return found.map(u -> account(realm, realm.users().get(u.getId()).toRepresentation()));
   }
 
   private static Optional<UserRepresentation> find(RealmResource realm, String username) {

@@ -14,6 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -23,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
+import org.haven.audit.boundary.AuditQuery;
 import org.haven.audit.boundary.AuditReview;
 import org.haven.audit.control.ChainVerifier;
 import org.haven.audit.entity.AuditEvent;
@@ -135,7 +140,14 @@ public class AuditResource {
       description = "The matching events as CSV, formula-safe",
       content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
   public Response export(@Valid @BeanParam AuditFilters filters) {
-    return Response.ok(log.export(filters.query()))
+    AuditQuery query = filters.query();
+    StreamingOutput csv =
+        out -> {
+          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          log.export(query, writer);
+          writer.flush();
+        };
+    return Response.ok(csv)
         .type("text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"haven-audit.csv\"")
         .build();

@@ -5,8 +5,11 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -80,7 +83,16 @@ public class AuditView implements Serializable {
     return DefaultStreamedContent.builder()
         .name("haven-audit.csv")
         .contentType("text/csv; charset=UTF-8")
-        .stream(() -> new ByteArrayInputStream(log.export(query).getBytes(StandardCharsets.UTF_8)))
+        .writer(
+            out -> {
+              try {
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                log.export(query, writer);
+                writer.flush();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            })
         .build();
   }
 

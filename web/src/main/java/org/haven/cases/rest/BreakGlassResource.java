@@ -2,9 +2,14 @@ package org.haven.cases.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -12,10 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.cases.boundary.BreakGlass;
 import org.haven.cases.boundary.EmergencyAccess;
+import org.haven.paging.Page;
+import org.haven.paging.PageRequest;
 
 /**
  * {@code GET /api/v1/break-glass}: the break-glass openings of the supervisor's team's cases in the
- * last 30 days, with who, why and until when.
+ * last 30 days, with who, why and until when, a page at a time (all of them, not the latest few).
  */
 @Tag(name = "cases")
 @Path("break-glass")
@@ -28,7 +35,25 @@ public class BreakGlassResource {
       operationId = "listEmergencyAccesses",
       summary = "Break-glass openings of the team's cases to review")
   @GET
-  public List<EmergencyAccess> recent() {
-    return emergency.emergencyAccesses();
+  public EmergencyAccessList recent(
+      @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more")
+          int page,
+      @QueryParam("size")
+          @DefaultValue("20")
+          @Min(value = 1, message = "must be between 1 and 100")
+          @Max(value = PageRequest.MAX_SIZE, message = "must be between 1 and 100")
+          int size) {
+    return EmergencyAccessList.of(
+        emergency.emergencyAccesses(new PageRequest(page, size, null, false)));
+  }
+
+  /** One page of {@code GET /api/v1/break-glass}, newest first; {@code page} is zero-based. */
+  @JsonbPropertyOrder({"items", "page", "size", "totalItems", "totalPages"})
+  public record EmergencyAccessList(
+      List<EmergencyAccess> items, int page, int size, long totalItems, long totalPages) {
+    static EmergencyAccessList of(Page<EmergencyAccess> found) {
+      return new EmergencyAccessList(
+          found.items(), found.page(), found.size(), found.totalItems(), found.totalPages());
+    }
   }
 }

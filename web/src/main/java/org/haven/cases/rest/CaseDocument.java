@@ -117,7 +117,20 @@ public record CaseDocument(
   }
 
   private static CaseDocument of(CaseFile file, List<DuplicateDocument> duplicates) {
-    SurvivorCase c = file.getRecord();
+    return document(
+        file.getRecord(),
+        file.getNarrative(),
+        survivor(file.getRecord().getSurvivor(), file.getSurvivor()),
+        ExploitationDocument.of(file.getExploitation()),
+        duplicates);
+  }
+
+  private static CaseDocument document(
+      SurvivorCase c,
+      String narrative,
+      SurvivorDocument survivor,
+      ExploitationDocument exploitation,
+      List<DuplicateDocument> duplicates) {
     return new CaseDocument(
         c.getCaseNumber(),
         c.getStatus(),
@@ -127,14 +140,40 @@ public record CaseDocument(
         c.riskAssessedBy().map(StaffDocument::of).orElse(null),
         c.getOwningTeam(),
         c.currentCaseworker().map(StaffDocument::of).orElse(null),
-        file.getNarrative(),
-        survivor(c.getSurvivor(), file.getSurvivor()),
-        ExploitationDocument.of(file.getExploitation()),
+        narrative,
+        survivor,
+        exploitation,
         erasure(c),
         duplicates,
         c.getCreatedAt(),
         c.getUpdatedAt(),
         c.getVersion());
+  }
+
+  /**
+   * A row of a list: the case's own fields and the survivor's names and coded fields, nothing a
+   * list does not show (no narrative, birth date, phones, e-mail, address, document, place of
+   * origin, aliases, exploitation profile): less to send over a weak link, nothing to leak.
+   */
+  static CaseDocument listed(CaseFile file) {
+    Survivor coded = file.getRecord().getSurvivor();
+    SurvivorIdentity id = file.getSurvivor() == null ? new SurvivorIdentity() : file.getSurvivor();
+    SurvivorDocument names =
+        new SurvivorDocument(
+            id.getGivenNames(),
+            id.getFamilyName(),
+            null,
+            null,
+            coded.getAgeBand() == null ? null : coded.getAgeBand().code(),
+            coded.getSex(),
+            coded.getNationality(),
+            coded.getLanguages(),
+            null,
+            null,
+            null,
+            null,
+            null);
+    return document(file.getRecord(), null, names, null, null);
   }
 
   private static List<DuplicateDocument> duplicates(List<PossibleDuplicate> found) {

@@ -6,7 +6,8 @@ import org.haven.cases.boundary.CaseFile;
 import org.haven.paging.Page;
 
 /**
- * One page of {@code GET /api/v1/cases}. {@code page} is zero-based. The total counts up to 1,000
+ * One page of {@code GET /api/v1/cases} (and {@code POST /cases/search}), each item what a list
+ * shows ({@link CaseDocument#listed}). {@code page} is zero-based. The total counts up to 1,000
  * matches: beyond, {@code totalItems} is where counting stopped and {@code totalExact} is false.
  */
 @JsonbPropertyOrder({"items", "page", "size", "totalItems", "totalPages", "totalExact"})
@@ -20,7 +21,7 @@ public record CaseList(
 
   static CaseList of(Page<CaseFile> page) {
     return new CaseList(
-        page.items().stream().map(CaseDocument::of).toList(),
+        page.items().stream().map(CaseDocument::listed).toList(),
         page.page(),
         page.size(),
         page.totalItems(),

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -115,18 +114,39 @@ public class CasesResource {
           @Schema(implementation = ExploitationType.class)
           @OneOf(ExploitationType.class)
           String exploitationType) {
+    return search(
+        caseQueries,
+        page,
+        size,
+        sort,
+        new CaseSearch(name, Dates.parse("birthDate", birthDate), phone, documentNumber),
+        status,
+        riskLevel,
+        assignee,
+        exploitationType);
+  }
+
+  /** A page of cases, however the criteria came (query or body): the one way to list. */
+  static CaseList search(
+      CaseQueries caseQueries,
+      int page,
+      int size,
+      String sort,
+      CaseSearch search,
+      String status,
+      String riskLevel,
+      String assignee,
+      String exploitationType) {
     boolean descending = sort != null && sort.startsWith("-");
     String property = sort == null ? null : descending ? sort.substring(1) : sort;
-    LocalDate born = Dates.parse("birthDate", birthDate);
     return CaseList.of(
         caseQueries.list(
             new PageRequest(page, size, property, !descending),
-            new CaseSearch(name, born, phone, documentNumber)
-                .filtered(
-                    status == null ? null : CaseStatus.valueOf(status),
-                    riskLevel == null ? null : RiskLevel.valueOf(riskLevel),
-                    assignee,
-                    exploitationType == null ? null : ExploitationType.valueOf(exploitationType))));
+            search.filtered(
+                status == null ? null : CaseStatus.valueOf(status),
+                riskLevel == null ? null : RiskLevel.valueOf(riskLevel),
+                assignee,
+                exploitationType == null ? null : ExploitationType.valueOf(exploitationType))));
   }
 
   /** The case, with its version also as {@code ETag} (for {@code If-Match} on a change). */

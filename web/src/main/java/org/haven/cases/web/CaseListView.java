@@ -22,6 +22,7 @@ import org.haven.cases.entity.BreakGlassPurpose;
 import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.ExploitationType;
 import org.haven.cases.entity.RiskLevel;
+import org.haven.paging.Page;
 import org.haven.paging.PageRequest;
 import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
@@ -64,7 +65,10 @@ public class CaseListView implements Serializable {
   private String emergencyCaseNumber;
   private BreakGlassPurpose emergencyPurpose;
   private String emergencyExplanation;
+  private static final int EMERGENCY_PAGE_SIZE = 10;
   private List<EmergencyAccess> emergencyAccesses;
+  private long emergencyTotal;
+  private int emergencyPage;
 
   /**
    * Break-glass from the list page: opens the named case read-only for an hour, or says why not.
@@ -102,12 +106,46 @@ public class CaseListView implements Serializable {
     }
   }
 
-  /** For supervisors: the break-glass openings of their team's cases (read once per view). */
+  /**
+   * For supervisors: the break-glass openings of their team's cases, ten at a time (read once per
+   * page shown), so that every opening of the last 30 days can be reviewed.
+   */
   public List<EmergencyAccess> getEmergencyAccesses() {
     if (emergencyAccesses == null) {
-      emergencyAccesses = user.isSupervisor() ? emergency.emergencyAccesses() : List.of();
+      if (user.isSupervisor()) {
+        Page<EmergencyAccess> found =
+            emergency.emergencyAccesses(
+                new PageRequest(emergencyPage, EMERGENCY_PAGE_SIZE, null, false));
+        emergencyAccesses = found.items();
+        emergencyTotal = found.totalItems();
+      } else {
+        emergencyAccesses = List.of();
+      }
     }
     return emergencyAccesses;
+  }
+
+  public long getEmergencyTotal() {
+    getEmergencyAccesses();
+    return emergencyTotal;
+  }
+
+  public boolean isEmergencyOlder() {
+    return (long) (emergencyPage + 1) * EMERGENCY_PAGE_SIZE < getEmergencyTotal();
+  }
+
+  public boolean isEmergencyNewer() {
+    return emergencyPage > 0;
+  }
+
+  public void emergencyOlder() {
+    emergencyPage++;
+    emergencyAccesses = null;
+  }
+
+  public void emergencyNewer() {
+    emergencyPage = Math.max(0, emergencyPage - 1);
+    emergencyAccesses = null;
   }
 
   public long getBreakGlassMinutes() {

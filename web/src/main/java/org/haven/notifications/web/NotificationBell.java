@@ -10,6 +10,7 @@ import java.util.List;
 import org.haven.access.web.SignedInUser;
 import org.haven.notifications.boundary.NotificationDetails;
 import org.haven.notifications.boundary.Notifications;
+import org.haven.notifications.entity.NotificationKind;
 import org.haven.ui.Texts;
 
 /**
@@ -51,13 +52,22 @@ public class NotificationBell {
   /** What happened, in the reader's language. */
   public String textOf(NotificationDetails n) {
     return Texts.get(
-        "NotificationKind." + n.getKind().name(), n.getCaseNumber(), n.getReferralId());
+        "NotificationKind." + n.getKind().name(),
+        n.getCaseNumber(),
+        n.getReferralId(),
+        n.getAbout());
   }
 
   public void open(long id) throws IOException {
     ExternalContext context = FacesContext.getCurrentInstance().getExternalContext();
     var read = notifications.markRead(id);
-    if (read.isPresent()) {
+    if (read.isPresent() && read.get().getCaseNumber() == null) {
+      // A change of a team member's access: the supervisor's audit view shows it.
+      context.redirect(context.getRequestContextPath() + "/audit/events.xhtml");
+    } else if (read.isPresent() && read.get().getKind() == NotificationKind.BREAK_GLASS) {
+      // The review of break-glass openings heads the case list.
+      context.redirect(context.getRequestContextPath() + "/cases/list.xhtml");
+    } else if (read.isPresent()) {
       context.redirect(
           context.getRequestContextPath()
               + "/cases/case.xhtml?n="

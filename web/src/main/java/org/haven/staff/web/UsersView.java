@@ -8,6 +8,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.haven.access.boundary.Caller;
+import org.haven.problems.Conflict;
 import org.haven.staff.boundary.AccessManagement;
 import org.haven.staff.boundary.StaffAccount;
 import org.haven.ui.Texts;
@@ -20,6 +22,7 @@ public class UsersView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject AccessManagement access;
+  @Inject Caller caller;
 
   private List<Row> rows;
   private List<String> teams;
@@ -44,16 +47,33 @@ public class UsersView implements Serializable {
 
   /** Applies the roles ticked in a row: grants what was added, revokes what was removed. */
   public void saveRoles(Row row) {
-    for (String role : AccessManagement.ROLES) {
-      boolean had = row.account.roles().contains(role);
-      boolean wants = row.roles.contains(role);
-      if (wants && !had) {
-        access.grantRole(row.account.username(), role);
-      } else if (had && !wants) {
-        access.revokeRole(row.account.username(), role);
+    try {
+      // Revocations first: moving someone from admin to caseworker is allowed in one save.
+      for (String role : AccessManagement.ROLES) {
+        if (row.account.roles().contains(role) && !row.roles.contains(role)) {
+          access.revokeRole(row.account.username(), role);
+        }
       }
+      for (String role : AccessManagement.ROLES) {
+        if (row.roles.contains(role) && !row.account.roles().contains(role)) {
+          access.grantRole(row.account.username(), role);
+        }
+      }
+    } catch (Conflict refused) {
+      access.user(row.account.username()).ifPresent(row::take);
+      FacesContext.getCurrentInstance()
+          .addMessage(
+              null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
+      return;
     }
     refresh(row, Texts.get("users.rolesSaved", row.account.username()));
+  }
+
+  /**
+   * The signed-in administrator's own row: shown, not editable (nobody changes their own access).
+   */
+  public boolean isSelf(Row row) {
+    return row.account.username().equals(caller.username());
   }
 
   public void saveTeam(Row row) {

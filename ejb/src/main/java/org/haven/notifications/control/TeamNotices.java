@@ -1,0 +1,66 @@
+package org.haven.notifications.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.haven.access.boundary.Staff;
+import org.haven.access.entity.StaffMember;
+import org.haven.cases.boundary.GlassBroken;
+import org.haven.notifications.entity.Notification;
+import org.haven.notifications.entity.NotificationKind;
+import org.haven.staff.boundary.AccessChanged;
+
+/**
+ * Tells a team's supervisors, in the transaction of the event, when an administrator changes a
+ * member's access and when someone outside the team opens one of its cases by break-glass: who sees
+ * the team's survivors is the supervisors' business, and neither happens unseen.
+ */
+@ApplicationScoped
+public class TeamNotices {
+
+  @PersistenceContext EntityManager em;
+  @Inject Staff staff;
+  @Inject Event<NoticesCreated> created;
+
+  void accessChanged(@Observes AccessChanged changed) {
+    tell(
+        changed.teams(),
+        NotificationKind.ACCESS_CHANGED,
+        null,
+        changed.username() + " (" + changed.change() + ")");
+  }
+
+  /** Break-glass on a team's case: its supervisors review every opening, starting now. */
+  void glassBroken(@Observes GlassBroken broken) {
+    tell(
+        List.of(broken.team()),
+        NotificationKind.BREAK_GLASS,
+        broken.caseNumber(),
+        broken.username() + ", purpose " + broken.purpose().name());
+  }
+
+  private void tell(List<String> teams, NotificationKind kind, String caseNumber, String about) {
+    Map<Long, StaffMember> once = new LinkedHashMap<>();
+    for (String team : teams) {
+      staff.supervisorsOf(team).forEach(s -> once.putIfAbsent(s.getId(), s));
+    }
+    Instant now = Instant.now();
+    List<Notification> made = new ArrayList<>();
+    for (StaffMember supervisor : once.values()) {
+      Notification n = Notification.about(supervisor, kind, caseNumber, about, now);
+      em.persist(n);
+      made.add(n);
+    }
+    if (!made.isEmpty()) {
+      created.fire(NoticesCreated.of(made));
+    }
+  }
+}

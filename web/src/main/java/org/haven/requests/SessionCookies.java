@@ -1,0 +1,27 @@
+package org.haven.requests;
+
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.annotation.WebListener;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The page session's cookie: never readable by script (web.xml), not sent along with another site's
+ * requests (SameSite=Lax still lets the way back from Keycloak's sign-in through, a top-level
+ * navigation), and only over HTTPS ({@code Secure}) in production. Only demo mode, which runs on
+ * plain HTTP and may be tried from another machine of the office network, drops {@code Secure}.
+ */
+@WebListener
+public class SessionCookies implements ServletContextListener {
+
+  @Override
+  public void contextInitialized(ServletContextEvent event) {
+    boolean demo =
+        ConfigProvider.getConfig().getOptionalValue("haven.demo", Boolean.class).orElse(false);
+    SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
+    cookie.setHttpOnly(true);
+    cookie.setSecure(!demo);
+    cookie.setAttribute("SameSite", "Lax");
+  }
+}
