@@ -51,8 +51,10 @@ public class ClientAddress {
     if (!isTrusted(remote)) {
       return remote;
     }
-    String forwarded = request.getHeader("X-Forwarded-For");
-    if (forwarded == null || forwarded.isBlank()) {
+    // Every X-Forwarded-For line, in order: a proxy may add a line of its own after the client's.
+    String forwarded =
+        String.join(",", java.util.Collections.list(request.getHeaders("X-Forwarded-For")));
+    if (forwarded.isBlank()) {
       return remote;
     }
     String[] hops = forwarded.split(",");
@@ -91,9 +93,27 @@ public class ClientAddress {
     return false;
   }
 
-  /** Only digits, hex, dots and colons: never a host name, which would mean a DNS lookup. */
+  private static final java.util.regex.Pattern IPV4 =
+      java.util.regex.Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+
+  /**
+   * A dotted-quad IPv4 address, or hex digits and colons (IPv6, perhaps with an IPv4 tail): never a
+   * host name such as {@code dead.cafe}, which would mean a DNS lookup and a name in the trail.
+   */
   static boolean isLiteralAddress(String text) {
     if (text == null || text.isEmpty() || text.length() > 45) {
+      return false;
+    }
+    java.util.regex.Matcher v4 = IPV4.matcher(text);
+    if (v4.matches()) {
+      for (int g = 1; g <= 4; g++) {
+        if (Integer.parseInt(v4.group(g)) > 255) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (text.indexOf(':') < 0) {
       return false;
     }
     for (int i = 0; i < text.length(); i++) {
@@ -108,7 +128,7 @@ public class ClientAddress {
         return false;
       }
     }
-    return text.indexOf('.') >= 0 || text.indexOf(':') >= 0;
+    return true;
   }
 
   private static byte[] bytesOf(String literal) {

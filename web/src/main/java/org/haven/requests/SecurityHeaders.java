@@ -1,7 +1,6 @@
 package org.haven.requests;
 
 import jakarta.inject.Inject;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -15,11 +14,10 @@ import java.io.IOException;
  * content types, no Referer carrying a case number to another site, and HSTS once Haven is reached
  * over HTTPS. Pages get their Content-Security-Policy from PrimeFaces (web.xml, {@code
  * primefaces.CSP_POLICY}), which adds the nonce of its scripts; the API's JSON and files get a
- * policy that lets them do nothing at all if a browser ever renders one.
+ * policy that lets them do nothing at all if a browser ever renders one. Mapped first in web.xml,
+ * so that even an answer another filter writes itself (a refusal at the door) carries them.
  */
-@WebFilter(
-    urlPatterns = "/*",
-    dispatcherTypes = {DispatcherType.REQUEST})
+@WebFilter(filterName = "org.haven.requests.SecurityHeaders")
 public class SecurityHeaders extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
@@ -41,8 +39,8 @@ public class SecurityHeaders extends HttpFilter {
     if (clientAddress.overHttps(request)) {
       response.setHeader("Strict-Transport-Security", HSTS);
     }
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (path.startsWith("/api/")) {
+    // The servlet path is decoded by the container: /haven/%61pi/… is the API too.
+    if (request.getServletPath().startsWith("/api/")) {
       response.setHeader("Content-Security-Policy", API_POLICY);
     }
     chain.doFilter(request, response);

@@ -30,6 +30,11 @@ class ClientAddressTest {
                 switch (method.getName()) {
                   case "getRemoteAddr" -> remote;
                   case "getHeader" -> headers.get((String) args[0]);
+                  case "getHeaders" ->
+                      java.util.Collections.enumeration(
+                          headers.containsKey((String) args[0])
+                              ? java.util.List.of(headers.get((String) args[0]).split("\\|"))
+                              : java.util.List.<String>of());
                   case "isSecure" -> false;
                   default -> throw new UnsupportedOperationException(method.getName());
                 });
@@ -89,6 +94,24 @@ class ClientAddressTest {
     assertEquals(
         "2001:db8::1",
         address.of(request("0:0:0:0:0:0:0:1", Map.of("X-Forwarded-For", "2001:db8::1"))));
+  }
+
+  @Test
+  void aHostNameMadeOfHexLettersIsNoAddress() {
+    ClientAddress address = trusting("127.0.0.1");
+    assertEquals(
+        "127.0.0.1", address.of(request("127.0.0.1", Map.of("X-Forwarded-For", "dead.cafe"))));
+    assertEquals(
+        "127.0.0.1", address.of(request("127.0.0.1", Map.of("X-Forwarded-For", "1.2.3.400"))));
+  }
+
+  @Test
+  void aSecondHeaderLineOfTheProxyCounts() {
+    // The client sent its own line; the proxy added another (the "|" separates the two lines).
+    ClientAddress address = trusting("10.0.0.0/8");
+    assertEquals(
+        "198.51.100.1",
+        address.of(request("10.0.0.1", Map.of("X-Forwarded-For", "192.0.2.1|198.51.100.1"))));
   }
 
   @Test

@@ -99,10 +99,14 @@ public class AuditReview {
         .findFirst()
         .ifPresent(oldest -> where.add(cb.ge(root.get("id"), oldest.getId())));
     select.select(root).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(root.get("id")));
+    // Recorded in a transaction of its own before the first row leaves: a client that aborts the
+    // download, or reads it slower than the transaction lives, still leaves the export's event.
+    audit.recordApart(
+        AuditTrail.Entry.of(AuditAction.AUDIT_EXPORTED, "audit", null)
+            .details("newest " + MAX_EXPORT + " at most; filters: " + filters.describe()));
     out.write(
         "id,occurredAt,actorUsername,actorSubject,actorRoles,actorTeam,action,objectType,"
-            + "objectId,outcome,reason,details,clientAddress,requestId,hash\n");
-    long rows = 0;
+            + "objectId,outcome,reason,details,clientAddress,requestId,hash,sequence\n");
     try (Stream<AuditEvent> events =
         em.createQuery(select).setHint(HibernateHints.HINT_FETCH_SIZE, BATCH).getResultStream()) {
       for (AuditEvent e : (Iterable<AuditEvent>) events::iterator) {
@@ -127,13 +131,9 @@ public class AuditReview {
                 cell(e.getSequence())));
         out.write('\n');
         em.detach(e);
-        rows++;
       }
     }
     out.flush();
-    audit.record(
-        AuditTrail.Entry.of(AuditAction.AUDIT_EXPORTED, "audit", null)
-            .details("rows: " + rows + "; filters: " + filters.describe()));
   }
 
   /**
@@ -239,7 +239,13 @@ public class AuditReview {
     if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
       text = "'" + text;
     }
-    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+    // A semicolon too: spreadsheets set to French or Arabic split cells on it, and "x;=cmd" would
+    // otherwise become a formula cell of its own.
+    if (text.contains(",")
+        || text.contains(";")
+        || text.contains("\"")
+        || text.contains("\n")
+        || text.contains("\r")) {
       text = "\"" + text.replace("\"", "\"\"") + "\"";
     }
     return text;

@@ -69,6 +69,21 @@ public class AccessManagement {
           RoleRepresentation granted = role(realm, role);
           keepDutiesApart(username, before.roles(), role);
           user.roles().realmLevel().add(List.of(granted));
+          // Another administrator's grant at the same moment, or a role that comes through a
+          // group or a composite, passes the check above: look again at what the user now holds.
+          List<String> held =
+              user.roles().realmLevel().listEffective().stream()
+                  .map(RoleRepresentation::getName)
+                  .filter(r -> !r.equals(role))
+                  .toList();
+          try {
+            keepDutiesApart(username, held, role);
+          } catch (Conflict refused) {
+            if (!before.roles().contains(role)) {
+              user.roles().realmLevel().remove(List.of(granted));
+            }
+            throw refused;
+          }
         });
   }
 
@@ -177,13 +192,15 @@ public class AccessManagement {
     StaffAccount before = account(realm, user);
     UserResource resource = realm.users().get(user.getId());
     apply.apply(realm, resource, before);
+    // Keycloak does not roll back with Haven's transaction: the change is in the trail whatever
+    // happens after it in this request.
+    audit.recordApart(AuditTrail.Entry.of(action, "user", username).details(details));
     StaffAccount after = account(realm, resource.toRepresentation());
-    audit.record(AuditTrail.Entry.of(action, "user", username).details(details));
     Set<String> teams = new LinkedHashSet<>();
     Optional.ofNullable(before.team()).ifPresent(teams::add);
     Optional.ofNullable(after.team()).ifPresent(teams::add);
     for (String team : teams) {
-      audit.record(
+      audit.recordApart(
           AuditTrail.Entry.of(action, "team", team)
               .details("user: " + username + (details == null ? "" : "; " + details)));
     }
