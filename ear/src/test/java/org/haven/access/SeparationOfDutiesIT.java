@@ -94,13 +94,7 @@ class SeparationOfDutiesIT {
           .put("/admin/users/" + user + "/roles/supervisor")
           .then()
           .statusCode(200);
-      List<Map<String, Object>> notices =
-          Api.api(DemoStaff.SUPERVISOR_NORTH)
-              .get("/notifications?unread=true")
-              .then()
-              .statusCode(200)
-              .extract()
-              .path("");
+      List<Map<String, Object>> notices = Api.unreadNotifications(DemoStaff.SUPERVISOR_NORTH);
       assertTrue(
           notices.stream()
               .anyMatch(
@@ -110,13 +104,7 @@ class SeparationOfDutiesIT {
                           && String.valueOf(n.get("about")).contains("supervisor")),
           notices.toString());
       // Another team's supervisors are not told.
-      List<Map<String, Object>> south =
-          Api.api(DemoStaff.SUPERVISOR_SOUTH)
-              .get("/notifications?unread=true")
-              .then()
-              .statusCode(200)
-              .extract()
-              .path("");
+      List<Map<String, Object>> south = Api.unreadNotifications(DemoStaff.SUPERVISOR_SOUTH);
       assertTrue(
           south.stream()
               .noneMatch(

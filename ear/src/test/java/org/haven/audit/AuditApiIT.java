@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.awaitility.Awaitility;
+import org.haven.it.Api;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
 import org.haven.it.Keycloak;
@@ -47,19 +48,7 @@ class AuditApiIT {
 
   /** The events a request left, sign-ins aside (a token's first request also signs in). */
   static List<Map<String, Object>> eventsOf(Response response) {
-    String requestId = response.header("X-Request-Id");
-    assertNotNull(requestId, "every answer names its request");
-    List<Map<String, Object>> recent =
-        as(DemoStaff.ADMIN)
-            .get("/audit/events?size=100")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("items");
-    return recent.stream()
-        .filter(e -> requestId.equals(e.get("requestId")))
-        .filter(e -> !"SIGN_IN".equals(e.get("action")))
-        .toList();
+    return Api.auditEventsOf(response);
   }
 
   static Map<String, Object> onlyEvent(Response response, String action, String outcome) {

@@ -133,13 +133,7 @@ class BreakGlassIT {
     breakGlass(DemoStaff.CASEWORKER_SOUTH, number, body("SAFETY_THREAT", WHY))
         .then()
         .statusCode(200);
-    List<Map<String, Object>> notices =
-        Api.api(DemoStaff.SUPERVISOR_NORTH)
-            .get("/notifications?unread=true")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("");
+    List<Map<String, Object>> notices = Api.unreadNotifications(DemoStaff.SUPERVISOR_NORTH);
     Map<String, Object> notice =
         notices.stream()
             .filter(n -> "BREAK_GLASS".equals(n.get("kind")) && number.equals(n.get("caseNumber")))
@@ -149,8 +143,7 @@ class BreakGlassIT {
     assertTrue(String.valueOf(notice.get("text")).contains(number), notice.toString());
     assertFalse(notice.toString().contains("Rose"), "a notice carries no survivor data");
     // Not the other team's supervisors.
-    List<Map<String, Object>> south =
-        Api.api(DemoStaff.SUPERVISOR_SOUTH).get("/notifications?unread=true").path("");
+    List<Map<String, Object>> south = Api.unreadNotifications(DemoStaff.SUPERVISOR_SOUTH);
     assertFalse(south.stream().anyMatch(n -> number.equals(n.get("caseNumber"))));
   }
 

@@ -404,13 +404,20 @@ class ProtectedCaseDataIT {
     String bad =
         """
         {"riskLevel":"LOW","narrative":"%s narrative",
-         "survivor":{"givenNames":"%s\\u0007","email":"%s at nowhere","birthDate":"%s",
+         "survivor":{"givenNames":"%s","email":"%s at nowhere","birthDate":"%s",
            "phones":["%s"],"document":{"type":"PASSPORT","number":"%s"}}}
         """
             .formatted(canary, canary, canary, canary, canary, canary);
     Response refused = register(DemoStaff.CASEWORKER_NORTH, bad);
     refused.then().statusCode(400).body("errors.field", hasItem("survivor.email"));
     assertFalse(refused.asString().contains(canary), refused.asString());
+    // A control character is refused before anything else is looked at, naming the field only.
+    Response control =
+        register(
+            DemoStaff.CASEWORKER_NORTH,
+            "{\"riskLevel\":\"LOW\",\"survivor\":{\"givenNames\":\"" + canary + "\\u0007\"}}");
+    control.then().statusCode(400).body("errors.field", hasItem("survivor.givenNames"));
+    assertFalse(control.asString().contains(canary), control.asString());
     Response malformed =
         register(
             DemoStaff.CASEWORKER_NORTH,

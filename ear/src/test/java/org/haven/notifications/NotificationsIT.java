@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.haven.it.Api;
 import org.haven.it.CaseFixture;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
@@ -34,8 +35,7 @@ class NotificationsIT {
 
   /** The user's unread notifications about one referral, as kinds. */
   static List<String> unreadAbout(DemoStaff user, int referral) {
-    List<Map<String, Object>> all =
-        api(user).get("/notifications?unread=true").then().statusCode(200).extract().path("");
+    List<Map<String, Object>> all = Api.unreadNotifications(user);
     return all.stream()
         .filter(m -> m.get("referralId") instanceof Number r && r.intValue() == referral)
         .map(m -> (String) m.get("kind"))
@@ -43,8 +43,7 @@ class NotificationsIT {
   }
 
   static Map<String, Object> unreadOf(DemoStaff user, int referral, String kind) {
-    List<Map<String, Object>> all =
-        api(user).get("/notifications?unread=true").then().statusCode(200).extract().path("");
+    List<Map<String, Object>> all = Api.unreadNotifications(user);
     return all.stream()
         .filter(m -> m.get("referralId") instanceof Number r && r.intValue() == referral)
         .filter(m -> kind.equals(m.get("kind")))

@@ -3,6 +3,7 @@ package org.haven.api;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.lang.reflect.ParameterizedType;
@@ -27,6 +28,7 @@ final class JsonShape {
 
   static final String UNKNOWN = "unknown property";
   static final String WRONG_TYPE = "value of the wrong type";
+  static final String CONTROL = "must be text without control characters";
 
   private static final Set<Class<?>> WHOLE_NUMBERS =
       Set.of(
@@ -67,6 +69,11 @@ final class JsonShape {
       }
       return;
     }
+    if (value.getValueType() == JsonValue.ValueType.STRING
+        && holdsControl(((JsonString) value).getString())) {
+      out.add(Problem.FieldError.of(path.isEmpty() ? "body" : path, CONTROL));
+      return;
+    }
     if (raw.isRecord()) {
       JsonObject object = value.asJsonObject();
       for (Map.Entry<String, JsonValue> property : object.entrySet()) {
@@ -84,6 +91,21 @@ final class JsonShape {
         check(array.get(i), p.getActualTypeArguments()[0], path + "." + i, out);
       }
     }
+  }
+
+  /**
+   * A control character other than tab and line breaks, in any string of any body: no field of the
+   * API holds one, and PostgreSQL refuses a NUL byte in text (a 500 otherwise, for every plain
+   * column such as a provider's name). Fields of one line refuse line breaks on their own.
+   */
+  private static boolean holdsControl(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean fits(JsonValue value, Class<?> raw) {

@@ -8,8 +8,11 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -52,8 +55,7 @@ public class ClientAddress {
       return remote;
     }
     // Every X-Forwarded-For line, in order: a proxy may add a line of its own after the client's.
-    String forwarded =
-        String.join(",", java.util.Collections.list(request.getHeaders("X-Forwarded-For")));
+    String forwarded = String.join(",", Collections.list(request.getHeaders("X-Forwarded-For")));
     if (forwarded.isBlank()) {
       return remote;
     }
@@ -93,8 +95,8 @@ public class ClientAddress {
     return false;
   }
 
-  private static final java.util.regex.Pattern IPV4 =
-      java.util.regex.Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+  private static final Pattern IPV4 =
+      Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
 
   /**
    * A dotted-quad IPv4 address, or hex digits and colons (IPv6, perhaps with an IPv4 tail): never a
@@ -104,7 +106,7 @@ public class ClientAddress {
     if (text == null || text.isEmpty() || text.length() > 45) {
       return false;
     }
-    java.util.regex.Matcher v4 = IPV4.matcher(text);
+    Matcher v4 = IPV4.matcher(text);
     if (v4.matches()) {
       for (int g = 1; g <= 4; g++) {
         if (Integer.parseInt(v4.group(g)) > 255) {

@@ -134,14 +134,17 @@ public class AccessPolicy {
    * case (assigning, approving a plan or a closure, returning one, erasing).
    */
   public boolean supervises(String team) {
-    return context.isCallerInRole(SUPERVISOR)
-        && !holdsAdmin()
-        && caller.team().filter(team::equals).isPresent();
+    return supervisedTeam().filter(team::equals).isPresent();
   }
 
   /** Whether the caller is a supervisor (of their own team: the only one they supervise). */
   public boolean isSupervisor() {
-    return context.isCallerInRole(SUPERVISOR) && !holdsAdmin() && caller.team().isPresent();
+    return supervisedTeam().isPresent();
+  }
+
+  /** The team the caller supervises, if they supervise one (never for a token with admin). */
+  public Optional<String> supervisedTeam() {
+    return context.isCallerInRole(SUPERVISOR) && !holdsAdmin() ? caller.team() : Optional.empty();
   }
 
   /** A decision only the supervisors of this team make: anyone else is refused with this reason. */

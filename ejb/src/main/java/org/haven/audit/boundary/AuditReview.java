@@ -11,7 +11,10 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -85,30 +88,30 @@ public class AuditReview {
    * the database a few hundred at a time and leave the persistence context once written). The
    * export is recorded.
    */
-  public void export(AuditQuery query, Writer out) throws IOException {
+  public void export(AuditQuery query, OutputStream to) throws IOException {
     AuditQuery filters = query == null ? AuditQuery.ALL : query;
-    CriteriaBuilder cb = em.getCriteriaBuilder();
-    CriteriaQuery<AuditEvent> select = cb.createQuery(AuditEvent.class);
-    Root<AuditEvent> root = select.from(AuditEvent.class);
-    List<Predicate> where = new ArrayList<>(List.of(conditions(cb, root, filters)));
     // The oldest of the newest MAX_EXPORT events: the export starts there.
-    em.createQuery(select(filters))
-        .setFirstResult(MAX_EXPORT - 1)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst()
-        .ifPresent(oldest -> where.add(cb.ge(root.get("id"), oldest.getId())));
-    select.select(root).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(root.get("id")));
+    Long from =
+        em.createQuery(select(filters, false, null))
+            .setFirstResult(MAX_EXPORT - 1)
+            .setMaxResults(1)
+            .getResultStream()
+            .findFirst()
+            .map(AuditEvent::getId)
+            .orElse(null);
     // Recorded in a transaction of its own before the first row leaves: a client that aborts the
     // download, or reads it slower than the transaction lives, still leaves the export's event.
     audit.recordApart(
         AuditTrail.Entry.of(AuditAction.AUDIT_EXPORTED, "audit", null)
             .details("newest " + MAX_EXPORT + " at most; filters: " + filters.describe()));
+    Writer out = new OutputStreamWriter(to, StandardCharsets.UTF_8);
     out.write(
         "id,occurredAt,actorUsername,actorSubject,actorRoles,actorTeam,action,objectType,"
             + "objectId,outcome,reason,details,clientAddress,requestId,hash,sequence\n");
     try (Stream<AuditEvent> events =
-        em.createQuery(select).setHint(HibernateHints.HINT_FETCH_SIZE, BATCH).getResultStream()) {
+        em.createQuery(select(filters, true, from))
+            .setHint(HibernateHints.HINT_FETCH_SIZE, BATCH)
+            .getResultStream()) {
       for (AuditEvent e : (Iterable<AuditEvent>) events::iterator) {
         out.write(
             String.join(
@@ -173,10 +176,22 @@ public class AuditReview {
   }
 
   private CriteriaQuery<AuditEvent> select(AuditQuery filters) {
+    return select(filters, false, null);
+  }
+
+  /** The caller's events under these filters, by id, from {@code fromId} on if given. */
+  private CriteriaQuery<AuditEvent> select(AuditQuery filters, boolean oldestFirst, Long fromId) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<AuditEvent> query = cb.createQuery(AuditEvent.class);
     Root<AuditEvent> root = query.from(AuditEvent.class);
-    return query.select(root).where(conditions(cb, root, filters)).orderBy(cb.desc(root.get("id")));
+    List<Predicate> where = new ArrayList<>(List.of(conditions(cb, root, filters)));
+    if (fromId != null) {
+      where.add(cb.ge(root.get("id"), fromId));
+    }
+    return query
+        .select(root)
+        .where(where.toArray(Predicate[]::new))
+        .orderBy(oldestFirst ? cb.asc(root.get("id")) : cb.desc(root.get("id")));
   }
 
   private long count(AuditQuery filters) {
@@ -225,7 +240,6 @@ public class AuditReview {
     return where.toArray(Predicate[]::new);
   }
 
-  /** A CSV cell: quoted when needed; a leading formula character neutralised for spreadsheets. */
   /**
    * One CSV cell, safe to open in a spreadsheet: a value a spreadsheet would take for a formula
    * (starting with {@code = + - @}, a tab or a carriage return; OWASP's CSV injection advice) gets

@@ -26,14 +26,7 @@ class CaseOpener {
   }
 
   CaseFile open(SurvivorCase c, List<PossibleDuplicate> duplicates) {
-    if (c.isErased()) {
-      return new CaseFile(c, null, null, duplicates);
-    }
-    // Cases registered before encryption have no data key and nothing protected to open.
-    return crypto
-        .cipherOf(c.dataKeyOwner())
-        .map(cipher -> new CaseFile(c, c.identity(cipher), c.narrative(cipher), duplicates))
-        .orElseGet(() -> new CaseFile(c, new SurvivorIdentity(), null, duplicates));
+    return opened(c, true, duplicates);
   }
 
   /**
@@ -43,13 +36,7 @@ class CaseOpener {
    */
   CaseFile openForList(SurvivorCase c) {
     try {
-      if (c.isErased()) {
-        return new CaseFile(c, null, null, List.of());
-      }
-      return crypto
-          .cipherOf(c.dataKeyOwner())
-          .map(cipher -> new CaseFile(c, c.names(cipher), null, List.of()))
-          .orElseGet(() -> new CaseFile(c, new SurvivorIdentity(), null, List.of()));
+      return opened(c, false, List.of());
     } catch (CryptoFailure damaged) {
       LOG.log(
           Level.SEVERE,
@@ -57,5 +44,20 @@ class CaseOpener {
           damaged);
       return CaseFile.unreadable(c);
     }
+  }
+
+  private CaseFile opened(SurvivorCase c, boolean whole, List<PossibleDuplicate> duplicates) {
+    if (c.isErased()) {
+      return new CaseFile(c, null, null, duplicates);
+    }
+    // Cases registered before encryption have no data key and nothing protected to open.
+    return crypto
+        .cipherOf(c.dataKeyOwner())
+        .map(
+            cipher ->
+                whole
+                    ? new CaseFile(c, c.identity(cipher), c.narrative(cipher), duplicates)
+                    : new CaseFile(c, c.names(cipher), null, duplicates))
+        .orElseGet(() -> new CaseFile(c, new SurvivorIdentity(), null, duplicates));
   }
 }

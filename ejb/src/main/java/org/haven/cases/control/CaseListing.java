@@ -88,9 +88,9 @@ public class CaseListing {
   private long counted(Where where) {
     return where
         .bind(em.createQuery("select c.id from SurvivorCase c where " + where.text(), Long.class))
-        // Without this, Hibernate first dirty-checks the page just loaded (a fifth of the count's
-        // cost
-        // in the profile); no caller changes cases before listing them in the same transaction.
+        // Without this, Hibernate first dirty-checks the page just loaded (a fifth of the
+        // count's cost in the profile); no caller changes cases before listing them in the same
+        // transaction.
         .setFlushMode(FlushModeType.COMMIT)
         .setMaxResults(COUNT_CAP + 1)
         .getResultList()

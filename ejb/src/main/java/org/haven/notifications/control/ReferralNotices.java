@@ -1,16 +1,13 @@
 package org.haven.notifications.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.haven.access.boundary.JoinedTeam;
 import org.haven.access.boundary.Staff;
 import org.haven.access.entity.StaffMember;
@@ -30,7 +27,7 @@ public class ReferralNotices {
 
   @PersistenceContext EntityManager em;
   @Inject Staff staff;
-  @Inject Event<NoticesCreated> created;
+  @Inject Notices notices;
 
   void moved(@Observes ReferralMoved moved) {
     Referral referral = em.find(Referral.class, moved.referralId());
@@ -113,23 +110,12 @@ public class ReferralNotices {
 
   private void tell(
       List<StaffMember> people, NotificationKind kind, Referral referral, Long actorId) {
-    Map<Long, StaffMember> once = new LinkedHashMap<>();
-    people.stream()
-        .filter(p -> !p.isDisabled())
-        .filter(p -> actorId == null || !p.getId().equals(actorId))
-        .forEach(p -> once.putIfAbsent(p.getId(), p));
     Instant now = Instant.now();
-    List<Notification> made = new ArrayList<>();
-    for (StaffMember person : once.values()) {
-      Notification n =
-          new Notification(
-              person, kind, referral.getSurvivorCase().getCaseNumber(), referral.getId(), now);
-      em.persist(n);
-      made.add(n);
-    }
-    if (!made.isEmpty()) {
-      created.fire(NoticesCreated.of(made));
-    }
+    String caseNumber = referral.getSurvivorCase().getCaseNumber();
+    notices.tell(
+        people,
+        actorId,
+        person -> new Notification(person, kind, caseNumber, referral.getId(), now));
   }
 
   private void settle(Referral referral, NotificationKind kind) {

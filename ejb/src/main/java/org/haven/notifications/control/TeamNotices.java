@@ -1,16 +1,11 @@
 package org.haven.notifications.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.haven.access.boundary.Staff;
 import org.haven.access.entity.StaffMember;
 import org.haven.cases.boundary.GlassBroken;
@@ -26,9 +21,8 @@ import org.haven.staff.boundary.AccessChanged;
 @ApplicationScoped
 public class TeamNotices {
 
-  @PersistenceContext EntityManager em;
   @Inject Staff staff;
-  @Inject Event<NoticesCreated> created;
+  @Inject Notices notices;
 
   void accessChanged(@Observes AccessChanged changed) {
     tell(
@@ -48,19 +42,10 @@ public class TeamNotices {
   }
 
   private void tell(List<String> teams, NotificationKind kind, String caseNumber, String about) {
-    Map<Long, StaffMember> once = new LinkedHashMap<>();
-    for (String team : teams) {
-      staff.supervisorsOf(team).forEach(s -> once.putIfAbsent(s.getId(), s));
-    }
+    List<StaffMember> supervisors = new ArrayList<>();
+    teams.forEach(team -> supervisors.addAll(staff.supervisorsOf(team)));
     Instant now = Instant.now();
-    List<Notification> made = new ArrayList<>();
-    for (StaffMember supervisor : once.values()) {
-      Notification n = Notification.about(supervisor, kind, caseNumber, about, now);
-      em.persist(n);
-      made.add(n);
-    }
-    if (!made.isEmpty()) {
-      created.fire(NoticesCreated.of(made));
-    }
+    notices.tell(
+        supervisors, null, person -> Notification.about(person, kind, caseNumber, about, now));
   }
 }

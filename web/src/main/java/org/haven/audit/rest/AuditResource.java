@@ -15,9 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -141,12 +138,7 @@ public class AuditResource {
       content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
   public Response export(@Valid @BeanParam AuditFilters filters) {
     AuditQuery query = filters.query();
-    StreamingOutput csv =
-        out -> {
-          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          log.export(query, writer);
-          writer.flush();
-        };
+    StreamingOutput csv = out -> log.export(query, out);
     return Response.ok(csv)
         .type("text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"haven-audit.csv\"")

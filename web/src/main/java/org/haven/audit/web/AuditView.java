@@ -6,11 +6,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -86,9 +83,7 @@ public class AuditView implements Serializable {
         .writer(
             out -> {
               try {
-                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-                log.export(query, writer);
-                writer.flush();
+                log.export(query, out);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }

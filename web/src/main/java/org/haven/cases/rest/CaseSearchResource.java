@@ -24,7 +24,6 @@ import org.haven.cases.boundary.CaseSearch;
 import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.ExploitationType;
 import org.haven.cases.entity.RiskLevel;
-import org.haven.cases.entity.SurvivorIdentity;
 import org.haven.paging.PageRequest;
 
 /**
@@ -43,29 +42,13 @@ public class CaseSearchResource {
 
   /** The criteria of a search; all optional, several must all match. */
   public record Criteria(
-      @Size(max = 200, message = "must be at most 200 characters")
-          @Pattern(
-              regexp = SurvivorIdentity.ONE_LINE,
-              message = "must be one line without control characters")
-          String name,
+      @Size(max = 200, message = "must be at most 200 characters") String name,
       @Pattern(regexp = Dates.DATE, message = Dates.MESSAGE) String birthDate,
-      @Size(max = 32, message = "must be at most 32 characters")
-          @Pattern(
-              regexp = SurvivorIdentity.ONE_LINE,
-              message = "must be one line without control characters")
-          String phone,
-      @Size(max = 64, message = "must be at most 64 characters")
-          @Pattern(
-              regexp = SurvivorIdentity.ONE_LINE,
-              message = "must be one line without control characters")
-          String documentNumber,
+      @Size(max = 32, message = "must be at most 32 characters") String phone,
+      @Size(max = 64, message = "must be at most 64 characters") String documentNumber,
       @Schema(implementation = CaseStatus.class) @OneOf(CaseStatus.class) String status,
       @Schema(implementation = RiskLevel.class) @OneOf(RiskLevel.class) String riskLevel,
-      @Size(max = 200, message = "must be at most 200 characters")
-          @Pattern(
-              regexp = SurvivorIdentity.ONE_LINE,
-              message = "must be one line without control characters")
-          String assignee,
+      @Size(max = 200, message = "must be at most 200 characters") String assignee,
       @Schema(implementation = ExploitationType.class) @OneOf(ExploitationType.class)
           String exploitationType,
       @Min(value = 0, message = "must be 0 or more") Integer page,
