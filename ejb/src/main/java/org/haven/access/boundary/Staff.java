@@ -116,6 +116,16 @@ public class Staff {
     if (subject == null) {
       return Optional.empty();
     }
+    // By id when the subject's id is known: Hibernate keeps the plan of a load by id, while a load
+    // by natural id builds and translates its select on every call.
+    Optional<StaffMember> byId =
+        sightings
+            .idOf(subject)
+            .map(id -> em.find(StaffMember.class, id))
+            .filter(member -> subject.equals(member.getSubject()));
+    if (byId.isPresent()) {
+      return byId;
+    }
     Optional<StaffMember> found =
         em.unwrap(org.hibernate.Session.class)
             .byNaturalId(StaffMember.class)
