@@ -91,8 +91,12 @@ class LifecycleIT {
         .statusCode(200);
     moved(CW, n, "ASSESSMENT");
 
-    List<Map<String, Object>> history =
-        Api.api(SUP).get("/cases/" + n + "/history").then().statusCode(200).extract().path("");
+    Response read = Api.api(SUP).get("/cases/" + n + "/history");
+    List<Map<String, Object>> history = read.then().statusCode(200).extract().path("");
+    List<Map<String, Object>> events = Api.auditEventsOf(read);
+    assertEquals(1, events.size(), events.toString());
+    assertEquals("CASE_READ", events.get(0).get("action"));
+    assertEquals("status history: 12", events.get(0).get("details"));
     assertEquals(
         List.of(
             "OPEN>ASSESSMENT MOVED caseworker.north",

@@ -30,6 +30,23 @@ public class ActAs {
     };
   }
 
+  /**
+   * Runs work as a staff member made up for one test (a subject of its own, provisioned as a first
+   * sign-in would): someone whose per-person counts, such as a limit per hour, no other test
+   * touches. The same subject is the same person on every call.
+   */
+  public <T> T asNewcomer(String subject, String role, String team, Callable<T> work)
+      throws Exception {
+    String username = role + "." + subject.substring(0, 8);
+    caller.identify(subject, username, "Newcomer " + username, List.of(team));
+    staff.signedIn(caller, "caseworker".equals(role), "supervisor".equals(role));
+    return switch (role) {
+      case "caseworker" -> caseworker.call(work);
+      case "supervisor" -> supervisor.call(work);
+      default -> throw new IllegalArgumentException("a newcomer is a caseworker or a supervisor");
+    };
+  }
+
   /** Provisions the user as their first request would, without doing anything as them. */
   public void signIn(DemoStaff user) {
     caller.identify(user.subject, user.username, user.displayName, user.teams());

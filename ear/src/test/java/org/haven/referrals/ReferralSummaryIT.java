@@ -18,6 +18,7 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.haven.it.Api;
 import org.haven.it.CaseFixture;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
@@ -192,10 +193,41 @@ class ReferralSummaryIT {
         .post("/cases/" + n + "/consents/" + consent + "/withdrawal")
         .then()
         .statusCode(200);
-    download(CW, n, id)
-        .then()
-        .statusCode(409)
-        .body("detail", containsString("withdrew the consent"));
+    Response refused = download(CW, n, id);
+    refused.then().statusCode(409).body("detail", containsString("withdrew the consent"));
+    // The refusal is in the trail, though it rolled back everything else the request did.
+    List<Map<String, Object>> events = Api.auditEventsOf(refused);
+    assertEquals(1, events.size(), events.toString());
+    assertEquals("REFERRAL_SUMMARY_DOWNLOADED", events.get(0).get("action"));
+    assertEquals("DENIED", events.get(0).get("outcome"));
+    assertEquals("CONFLICT", events.get(0).get("reason"));
+    assertEquals(n, events.get(0).get("objectId"));
+  }
+
+  @Test
+  void probingAnotherCasesReferralOrConsentIsAudited() throws IOException {
+    String mine = survivorCase();
+    String other = survivorCase();
+    int provider = CaseFixture.provider();
+    int consent = consent(other, provider, List.of("NAME"));
+    int id = approved(other, provider, true);
+
+    Response summary = download(CW, mine, id);
+    summary.then().statusCode(404);
+    List<Map<String, Object>> probed = Api.auditEventsOf(summary);
+    assertEquals(1, probed.size(), probed.toString());
+    assertEquals("NOT_FOUND", probed.get(0).get("outcome"));
+    assertEquals(mine, probed.get(0).get("objectId"));
+    assertEquals("no such referral " + id, probed.get(0).get("details"));
+
+    Response withdrawal =
+        api(CW).body("{}").post("/cases/" + mine + "/consents/" + consent + "/withdrawal");
+    withdrawal.then().statusCode(404);
+    List<Map<String, Object>> tried = Api.auditEventsOf(withdrawal);
+    assertEquals(1, tried.size(), tried.toString());
+    assertEquals("CONSENT_WITHDRAWN", tried.get(0).get("action"));
+    assertEquals("NOT_FOUND", tried.get(0).get("outcome"));
+    assertEquals("no such consent " + consent, tried.get(0).get("details"));
   }
 
   @Test

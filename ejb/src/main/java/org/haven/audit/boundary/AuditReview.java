@@ -202,20 +202,32 @@ public class AuditReview {
         .getSingleResult();
   }
 
+  private static Predicate notAboutATeam(CriteriaBuilder cb, Root<AuditEvent> root) {
+    return cb.or(cb.isNull(root.get("objectType")), cb.notEqual(root.get("objectType"), "team"));
+  }
+
   private Predicate[] conditions(CriteriaBuilder cb, Root<AuditEvent> root, AuditQuery f) {
     List<Predicate> where = new ArrayList<>();
     AuditScope scope = access.auditScope();
     switch (scope.reach()) {
       case ALL -> {}
       case TEAM ->
-          // What the team's members did, and what administrators did to the team's access.
+          // What the team's members did, and what was done about the team (its access changed, its
+          // cases matched by a duplicate check) by anyone; never what a member's action recorded
+          // about another team, which is that team's to read.
           where.add(
               cb.or(
-                  cb.equal(root.get("actorTeam"), scope.team()),
+                  cb.and(
+                      cb.equal(root.get("actorTeam"), scope.team()),
+                      cb.or(notAboutATeam(cb, root), cb.equal(root.get("objectId"), scope.team()))),
                   cb.and(
                       cb.equal(root.get("objectType"), "team"),
                       cb.equal(root.get("objectId"), scope.team()))));
-      case OWN -> where.add(cb.equal(root.get("actorSubject"), scope.subject()));
+      case OWN ->
+          // One's own actions, but not what they recorded for a team's supervisors (the numbers of
+          // cases a duplicate check matched that one may not open).
+          where.add(
+              cb.and(cb.equal(root.get("actorSubject"), scope.subject()), notAboutATeam(cb, root)));
       case NOTHING -> where.add(cb.disjunction());
     }
     if (f.caseNumber() != null && !f.caseNumber().isBlank()) {

@@ -117,6 +117,29 @@ public class AuditTrail {
         nobody);
   }
 
+  /**
+   * How many times the caller did this successfully since then, as the trail counts it: the count
+   * behind a per-person limit that must hold across every server of one database.
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public long callerSuccessesSince(AuditAction action, String objectType, Instant since) {
+    Caller who = currentCaller();
+    if (!who.isIdentified()) {
+      return 0;
+    }
+    return em.createQuery(
+            "select count(e) from AuditEvent e where e.actorSubject = :subject"
+                + " and e.action = :action and e.objectType = :type and e.outcome = :success"
+                + " and e.occurredAt > :since",
+            Long.class)
+        .setParameter("subject", who.subject())
+        .setParameter("action", action.name())
+        .setParameter("type", objectType)
+        .setParameter("success", Outcome.SUCCESS)
+        .setParameter("since", since)
+        .getSingleResult();
+  }
+
   /** Writes the event, sealed with its MAC, and queues it for the sequencer: no lock, no wait. */
   private AuditEvent append(Entry entry) {
     return append(entry, currentCaller());

@@ -4,35 +4,34 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.access.boundary.Staff;
 import org.haven.access.entity.StaffMember;
 import org.haven.audit.boundary.AuditTrail;
 import org.haven.audit.boundary.AuditTrail.Entry;
 import org.haven.audit.entity.AuditAction;
+import org.haven.audit.entity.AuditEvent.Outcome;
 import org.haven.cases.control.CaseNumbers;
-import org.haven.cases.control.CaseRecords;
 import org.haven.cases.control.FollowUps;
 import org.haven.cases.control.SurvivorIndexes;
 import org.haven.cases.entity.CaseIndexEntry;
-import org.haven.cases.entity.SearchIndex;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.cases.entity.SurvivorIdentity;
 import org.haven.crypto.boundary.FieldCrypto;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
-import org.haven.database.control.Where;
 import org.haven.problems.InvalidField;
+import org.haven.problems.TooMany;
 
 /**
  * Registering a survivor's case, and the check for cases that may be about the same survivor that
@@ -52,9 +51,13 @@ public class CaseRegistration {
   @Inject FieldCrypto crypto;
   @Inject SurvivorIndexes indexes;
   @Inject AuditTrail audit;
-  @Inject CaseRecords records;
   @Inject FollowUps followUps;
   @Inject CaseOpener opener;
+  @Inject DuplicateMatches duplicateMatches;
+
+  @Inject
+  @ConfigProperty(name = "haven.duplicate-check.hourly-limit", defaultValue = "30")
+  int hourlyLimit;
 
   /**
    * Registers an intake as a new case in status OPEN of the caller's team, its survivor's identity
@@ -73,7 +76,8 @@ public class CaseRegistration {
     Instant now = Instant.now();
     StaffMember caseworker = caseworkerFor(team, actor, assignee);
     Set<CaseIndexEntry> searchable = indexes.of(identity);
-    List<PossibleDuplicate> duplicates = duplicatesOf(searchable);
+    DuplicateMatches.Found matches = duplicateMatches.of(searchable);
+    List<PossibleDuplicate> duplicates = matches.shown();
     intake.register(caseNumbers.next(now), team);
     FieldCipher cipher = crypto.newDataKey(intake.dataKeyOwner());
     intake.seal(cipher, identity, narrative, searchable);
@@ -92,75 +96,52 @@ public class CaseRegistration {
                     + String.join(",", recordedFields(registered))
                     + "; assigned to: "
                     + (caseworker == null ? "nobody" : caseworker.getUsername())
-                    + "; possible duplicates: "
-                    + duplicates.size()));
+                    + "; "
+                    + matches.summary()));
+    matches.tell("registering " + intake.getCaseNumber());
     return registered;
   }
 
   /**
    * Cases that may be about the same survivor: same name and date of birth, or same identity
-   * document number. Named when the caller may open them; otherwise only where to ask.
+   * document number. Named when the caller may open them; otherwise only where to ask. The check
+   * tells whether someone is known anywhere in the organisation, so it is limited per person
+   * ({@code HAVEN_DUPLICATE_CHECK_HOURLY_LIMIT}), audited with the cases it matched, and a match in
+   * another team is told to that team's supervisors.
    */
   public List<PossibleDuplicate> possibleDuplicates(SurvivorIdentity identity) {
-    List<PossibleDuplicate> found = duplicatesOf(indexes.of(identity));
-    audit.record(
-        Entry.of(AuditAction.DUPLICATES_CHECKED, "case", null)
-            .details("possible duplicates: " + found.size()));
-    return found;
+    requireUnderHourlyLimit();
+    DuplicateMatches.Found matches = duplicateMatches.of(indexes.of(identity));
+    audit.record(Entry.of(AuditAction.DUPLICATES_CHECKED, "case", null).details(matches.summary()));
+    matches.tell("checking before registering");
+    return matches.shown();
   }
 
-  private List<PossibleDuplicate> duplicatesOf(Set<CaseIndexEntry> searchable) {
-    List<CaseIndexEntry> keys = new ArrayList<>();
-    for (CaseIndexEntry entry : searchable) {
-      if (entry.getKind() == SearchIndex.NAME_BIRTH_DATE
-          || entry.getKind() == SearchIndex.DOCUMENT_NUMBER) {
-        keys.add(entry);
-      }
+  /**
+   * The limit is counted in the audit trail, so that it holds across servers; the caller's own row
+   * is locked so that checks sent at once cannot all pass the count. Asked before the lookup, so
+   * that the refusal says nothing about the identity.
+   */
+  private void requireUnderHourlyLimit() {
+    int limit = Math.max(1, hourlyLimit); // 0 or less would be a setting mistake, not "none"
+    em.lock(access.actor(), LockModeType.PESSIMISTIC_WRITE);
+    long done =
+        audit.callerSuccessesSince(
+            AuditAction.DUPLICATES_CHECKED, "case", Instant.now().minus(1, ChronoUnit.HOURS));
+    if (done < limit) {
+      return;
     }
-    if (keys.isEmpty()) {
-      return List.of();
-    }
-    // One condition per key with single-valued parameters: Hibernate keeps the translation of such
-    // a query, while list parameters had it translated anew on every registration.
-    Where where = new Where();
-    List<String> either = new ArrayList<>();
-    for (int i = 0; i < keys.size(); i++) {
-      either.add("(e.kind = :kind" + i + " and e.digest = :digest" + i + ")");
-      where.parameter("kind" + i, keys.get(i).getKind());
-      where.parameter("digest" + i, keys.get(i).getDigest());
-    }
-    where.and("(" + String.join(" or ", either) + ")");
-    List<Object[]> matches =
-        where
-            .bind(
-                em.createQuery(
-                    "select distinct c.caseNumber, c.owningTeam, e.kind from SurvivorCase c"
-                        + " join c.searchIndexes e where "
-                        + where.text(),
-                    Object[].class))
-            .getResultList();
-    Optional<String> ownTeam = access.ownTeam();
-    Set<String> readable =
-        records.readableNumbers(matches.stream().map(m -> (String) m[0]).toList());
-    Map<String, PossibleDuplicate> found = new LinkedHashMap<>();
-    for (Object[] match : matches) {
-      String caseNumber = (String) match[0];
-      boolean sameTeam = ownTeam.filter(match[1]::equals).isPresent();
-      if (readable.contains(caseNumber)) {
-        found.putIfAbsent(
-            caseNumber,
-            PossibleDuplicate.visible(
-                caseNumber,
-                match[2] == SearchIndex.DOCUMENT_NUMBER
-                    ? "same identity document number"
-                    : "same name and date of birth"));
-      } else {
-        PossibleDuplicate hidden =
-            sameTeam ? PossibleDuplicate.inYourTeam() : PossibleDuplicate.inAnotherTeam();
-        found.putIfAbsent(hidden.message(), hidden);
-      }
-    }
-    return List.copyOf(found.values());
+    audit.recordApart(
+        Entry.of(AuditAction.DUPLICATES_CHECKED, "case", null)
+            .outcome(Outcome.DENIED)
+            .details("hourly limit of " + limit + " duplicate checks reached"));
+    throw new TooMany(
+        "You have checked for duplicates "
+            + done
+            + " times in the last hour, the most Haven allows (HAVEN_DUPLICATE_CHECK_HOURLY_LIMIT = "
+            + limit
+            + "). Register the case, or try again later; a supervisor can look for the survivor in"
+            + " the team's cases.");
   }
 
   /** The names of the fields an intake filled in (names only: never their values). */

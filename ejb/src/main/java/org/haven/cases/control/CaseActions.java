@@ -5,17 +5,23 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.haven.audit.boundary.AuditTrail;
 import org.haven.audit.boundary.AuditTrail.Entry;
 import org.haven.audit.entity.AuditAction;
+import org.haven.audit.entity.AuditEvent.Outcome;
 import org.haven.cases.entity.SurvivorCase;
+import org.haven.problems.Conflict;
+import org.haven.problems.NotFound;
 
 /**
  * The one template for working on a case in the caller's scope: find it as far as the scope reaches
  * ({@link CaseRecords}), do the work, and record it under the action named once. A case out of
  * scope is absent, and the attempt is recorded ({@code NOT_FOUND}); a change is flushed before its
  * event is recorded, so that a constraint failure surfaces in the boundary and no event claims a
- * change that did not happen. Runs in the calling boundary's transaction.
+ * change that did not happen. Work refused on a case in scope (a part that belongs to another case,
+ * a move the state does not allow, a summary whose consent was withdrawn) is recorded too, apart
+ * from the transaction that the refusal rolls back. Runs in the calling boundary's transaction.
  */
 @ApplicationScoped
 public class CaseActions {
@@ -55,7 +61,7 @@ public class CaseActions {
         .map(
             c -> {
               Trail trail = new Trail();
-              T answer = read.on(c, trail);
+              T answer = refusalsRecorded(action, c, () -> read.on(c, trail));
               record(action, c, trail);
               return answer;
             });
@@ -71,11 +77,42 @@ public class CaseActions {
         .map(
             c -> {
               Trail trail = new Trail();
-              T answer = change.on(c, trail);
-              em.flush();
+              T answer =
+                  refusalsRecorded(
+                      action,
+                      c,
+                      () -> {
+                        T changed = change.on(c, trail);
+                        em.flush();
+                        return changed;
+                      });
               record(action, c, trail);
               return answer;
             });
+  }
+
+  /** Longest refusal message the trail keeps: the problem's own words, which name no survivor. */
+  private static final int MAX_REFUSAL = 500;
+
+  private <T> T refusalsRecorded(AuditAction action, SurvivorCase c, Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (NotFound absent) {
+      audit.recordApart(
+          Entry.onCase(action, c.getCaseNumber())
+              .outcome(Outcome.NOT_FOUND)
+              .details("no such " + absent.sought()));
+      throw absent;
+    } catch (Conflict refused) {
+      String message = String.valueOf(refused.getMessage());
+      audit.recordApart(
+          Entry.onCase(action, c.getCaseNumber())
+              .outcome(Outcome.DENIED)
+              .reason("CONFLICT")
+              .details(
+                  message.length() > MAX_REFUSAL ? message.substring(0, MAX_REFUSAL) : message));
+      throw refused;
+    }
   }
 
   private void record(AuditAction action, SurvivorCase c, Trail trail) {

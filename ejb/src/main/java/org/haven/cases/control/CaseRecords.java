@@ -147,7 +147,7 @@ public class CaseRecords {
       SurvivorCase c, Class<T> type, Object id, Function<T, SurvivorCase> owner, String what) {
     T part = em.find(type, id);
     if (part == null || !owner.apply(part).equals(c)) {
-      throw new NotFound(what);
+      throw new NotFound(what, id);
     }
     return part;
   }

@@ -18,6 +18,12 @@ public final class NotificationText {
       case ACCESS_CHANGED -> "An administrator changed the access of your team's " + about + ".";
       case BREAK_GLASS ->
           "Case " + caseNumber + " of your team was opened by break-glass: " + about + ".";
+      case DUPLICATE_MATCHED ->
+          "A duplicate check from outside your team matched case "
+              + caseNumber
+              + ": "
+              + about
+              + ".";
     };
   }
 }

@@ -13,5 +13,7 @@ public enum NotificationKind {
   /** To a team's supervisors: an administrator changed a member's roles, team or enabled state. */
   ACCESS_CHANGED,
   /** To the supervisors of a case's team: someone outside the team opened it by break-glass. */
-  BREAK_GLASS
+  BREAK_GLASS,
+  /** To the supervisors of a case's team: a duplicate check from another team matched it. */
+  DUPLICATE_MATCHED
 }

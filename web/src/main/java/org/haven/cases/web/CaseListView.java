@@ -26,6 +26,7 @@ import org.haven.paging.Page;
 import org.haven.paging.PageRequest;
 import org.haven.problems.Conflict;
 import org.haven.problems.InvalidField;
+import org.haven.problems.TooMany;
 import org.haven.ui.Texts;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -91,7 +92,7 @@ public class CaseListView implements Serializable {
               Texts.get("list.breakGlass.granted", BreakGlass.BREAK_GLASS_MINUTES),
               null));
       return "/cases/case?faces-redirect=true&n=" + opened.get().getCaseNumber();
-    } catch (Conflict | InvalidField refused) {
+    } catch (Conflict | InvalidField | TooMany refused) {
       context.addMessage(
           null, new FacesMessage(FacesMessage.SEVERITY_WARN, refused.getMessage(), null));
       return null;

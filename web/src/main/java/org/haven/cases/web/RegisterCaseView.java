@@ -18,6 +18,7 @@ import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.Sex;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.cases.entity.SurvivorIdentity;
+import org.haven.problems.TooMany;
 import org.haven.ui.Texts;
 
 /**
@@ -61,8 +62,27 @@ public class RegisterCaseView implements Serializable {
       step++;
     }
     if (step == CHECK) {
-      duplicates = registration.possibleDuplicates(identity);
+      if (!checkedForDuplicates()) {
+        step--;
+        return;
+      }
       duplicatesShown = !duplicates.isEmpty();
+    }
+  }
+
+  /**
+   * Runs the duplicate check; past the caller's hourly limit it says so and finds nothing, and the
+   * registration itself still lists the possible duplicates.
+   */
+  private boolean checkedForDuplicates() {
+    try {
+      duplicates = registration.possibleDuplicates(identity);
+      return true;
+    } catch (TooMany limit) {
+      duplicates = List.of();
+      FacesContext.getCurrentInstance()
+          .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, limit.getMessage(), null));
+      return false;
     }
   }
 
@@ -142,8 +162,7 @@ public class RegisterCaseView implements Serializable {
    * form stays, with the warning and a "Register anyway" button.
    */
   public String register() {
-    if (!duplicatesShown) {
-      duplicates = registration.possibleDuplicates(identity);
+    if (!duplicatesShown && checkedForDuplicates()) {
       if (!duplicates.isEmpty()) {
         duplicatesShown = true;
         return null;
