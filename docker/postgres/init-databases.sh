@@ -1,10 +1,15 @@
 #!/bin/bash
-# Runs once, when the PostgreSQL volume is first initialised: a database and role for Keycloak,
-# beside Haven's own. The password is the one the secrets service generated.
+# Runs once, as the superuser, when the PostgreSQL volume is first initialised: Haven's owner role
+# and database, the role Haven works as (granted its DML by Haven's migrations), and Keycloak's
+# role and database. The passwords are the ones the secrets service generated.
 set -euo pipefail
-keycloak_password="$(cat /run/haven-secrets/keycloak_db_password)"
-psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \
-  --set=pw="$keycloak_password" <<'SQL'
-CREATE ROLE keycloak LOGIN PASSWORD :'pw';
+psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \
+  --set=owner_pw="$(cat /run/haven-secrets/haven_owner_password)" \
+  --set=app_pw="$(cat /run/haven-secrets/haven_app_password)" \
+  --set=keycloak_pw="$(cat /run/haven-secrets/keycloak_db_password)" <<'SQL'
+CREATE ROLE haven LOGIN PASSWORD :'owner_pw';
+CREATE ROLE haven_app LOGIN PASSWORD :'app_pw';
+CREATE DATABASE haven OWNER haven;
+CREATE ROLE keycloak LOGIN PASSWORD :'keycloak_pw';
 CREATE DATABASE keycloak OWNER keycloak;
 SQL

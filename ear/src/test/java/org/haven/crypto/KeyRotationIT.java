@@ -169,5 +169,29 @@ class KeyRotationIT {
             .then()
             .extract()
             .path("survivor.givenNames"));
+
+    // Then the retired keys' material can go: gone from the key file, every case still opens.
+    List<String> retired =
+        Api.withToken(ADMIN).get("/admin/keys").then().statusCode(200).extract().path("retired");
+    assertTrue(retired.size() >= 1, retired.toString());
+    Api.withToken(CASEWORKER).delete("/admin/keys/retired").then().statusCode(403);
+    Response destroyed = Api.withToken(ADMIN).delete("/admin/keys/retired");
+    destroyed.then().statusCode(200);
+    assertEquals(List.of(), destroyed.path("retired"));
+    assertEquals(List.of(newKey), destroyed.path("keys.id"));
+    JsonNode after =
+        new ObjectMapper().readTree(Path.of(System.getProperty("it.kek.file")).toFile());
+    assertEquals(1, after.get("key").size(), "only the primary key is left in the file");
+    List<Map<String, Object>> events = Api.auditEventsOf(destroyed);
+    assertEquals(1, events.size(), events.toString());
+    assertEquals("KEY_DESTROYED", events.get(0).get("action"));
+    for (String id : retired) {
+      assertTrue(events.get(0).get("details").toString().contains(id), events.toString());
+    }
+    for (String number : seeded) {
+      Api.withToken(CASEWORKER).get("/cases/" + number).then().statusCode(200);
+    }
+    // Nothing left to destroy: the same request changes nothing.
+    Api.withToken(ADMIN).delete("/admin/keys/retired").then().statusCode(200);
   }
 }

@@ -44,7 +44,7 @@ class MigrationsIT {
     return HavenDeployment.withTest(MigrationsIT.class);
   }
 
-  @Resource(lookup = DatabaseMigrations.DATASOURCE)
+  @Resource(lookup = DatabaseMigrations.OWNER_DATASOURCE)
   DataSource dataSource;
 
   @Inject FieldCrypto crypto;

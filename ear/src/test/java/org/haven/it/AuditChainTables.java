@@ -34,7 +34,7 @@ public class AuditChainTables {
   static final List<String> TABLES =
       List.of("audit_event", "audit_chain", "audit_pending", "audit_chain_head");
 
-  @Resource(lookup = DatabaseMigrations.DATASOURCE)
+  @Resource(lookup = DatabaseMigrations.OWNER_DATASOURCE)
   DataSource dataSource;
 
   @Inject FieldCrypto crypto;

@@ -275,6 +275,36 @@ public class KeyEncryptionKeys {
             handle, kek, purpose.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** The ids of the retired key-encryption keys whose material is still in the key file. */
+  public List<String> retiredKeyIds() {
+    return EnvelopeCrypto.retiredKeyIds(envelope.keyEncryptionKey()).stream()
+        .map(Integer::toUnsignedString)
+        .toList();
+  }
+
+  /**
+   * Removes the retired keys' material from the key file: after this, nothing Haven holds can
+   * unwrap what they wrapped, old database backups included (the point, for an erasure). The caller
+   * checks first that no stored key still depends on them.
+   */
+  public synchronized List<String> destroyRetiredKeys() {
+    if (!store.writable()) {
+      throw new IllegalStateException(
+          "the key-encryption key comes from HAVEN_KEK, which Haven cannot change");
+    }
+    List<String> retired = retiredKeyIds();
+    try {
+      EnvelopeCrypto kept =
+          new EnvelopeCrypto(EnvelopeCrypto.withoutRetiredKeys(envelope.keyEncryptionKey()));
+      store.save(kept.keyEncryptionKey());
+      envelope = kept;
+      LOG.info("Key rotation: retired key-encryption keys destroyed: " + retired);
+      return retired;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new CryptoFailure("cannot store the key-encryption key", e);
+    }
+  }
+
   /** Disables every key-encryption key but the primary, once none is needed any more. */
   public synchronized void retireOlderKeys() {
     try {

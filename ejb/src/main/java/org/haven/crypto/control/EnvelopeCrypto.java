@@ -10,6 +10,8 @@ import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Envelope encryption with Google Tink. A key-encryption key (a Tink keyset kept outside the
@@ -194,6 +196,42 @@ public final class EnvelopeCrypto {
       }
     }
     return keys.build();
+  }
+
+  /**
+   * The keyset without its disabled keys, their material gone: what a finished rotation leaves once
+   * the retired keys are destroyed. Refused while any key but the primary is still enabled, since
+   * stored keys may still depend on it.
+   */
+  public static KeysetHandle withoutRetiredKeys(KeysetHandle keyEncryptionKey)
+      throws GeneralSecurityException {
+    KeysetHandle.Builder keys = KeysetHandle.newBuilder(keyEncryptionKey);
+    for (int i = keys.size() - 1; i >= 0; i--) {
+      KeysetHandle.Builder.Entry key = keys.getAt(i);
+      if (key.isPrimary()) {
+        continue;
+      }
+      if (key.getStatus() == KeyStatus.ENABLED) {
+        throw new IllegalStateException(
+            "key "
+                + Integer.toUnsignedString(keyEncryptionKey.getAt(i).getId())
+                + " is still enabled: retire the older keys (a finished rotation does) first");
+      }
+      keys.deleteAt(i);
+    }
+    return keys.build();
+  }
+
+  /** The ids of the keys a finished rotation retired (disabled, not yet destroyed). */
+  public static List<Integer> retiredKeyIds(KeysetHandle keyEncryptionKey) {
+    List<Integer> retired = new ArrayList<>();
+    for (int i = 0; i < keyEncryptionKey.size(); i++) {
+      KeysetHandle.Entry key = keyEncryptionKey.getAt(i);
+      if (!key.isPrimary() && key.getStatus() == KeyStatus.DISABLED) {
+        retired.add(key.getId());
+      }
+    }
+    return retired;
   }
 
   /** Whether a key-encryption key id is in the keyset and enabled, i.e. can unwrap data keys. */

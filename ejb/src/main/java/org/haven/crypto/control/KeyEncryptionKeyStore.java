@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -80,7 +83,54 @@ public final class KeyEncryptionKeyStore {
               + " ***");
       return created;
     }
+    requireOwnerOnly(file, demo);
     return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+  }
+
+  /** Who else may have the key file, beyond its owner and (read only) its group. */
+  private static final Set<PosixFilePermission> TOO_OPEN =
+      EnumSet.of(
+          PosixFilePermission.OTHERS_READ,
+          PosixFilePermission.OTHERS_WRITE,
+          PosixFilePermission.OTHERS_EXECUTE,
+          PosixFilePermission.GROUP_WRITE);
+
+  /**
+   * A key file every user of the machine can read is a key anyone may already have copied: Haven
+   * does not start with it (a group may read it, as a secret mounted for a group is). Demo mode
+   * closes its own file instead.
+   */
+  static void requireOwnerOnly(Path file, boolean demo) throws IOException {
+    Set<PosixFilePermission> permissions;
+    try {
+      permissions = Files.getPosixFilePermissions(file);
+    } catch (UnsupportedOperationException notPosix) {
+      return; // Windows: the directory's access rules apply.
+    }
+    if (permissions.stream().noneMatch(TOO_OPEN::contains)) {
+      return;
+    }
+    String shown = PosixFilePermissions.toString(permissions);
+    if (demo) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      LOG.warning(
+          "DEMO MODE: the key-encryption key file "
+              + file.toAbsolutePath()
+              + " was open to others ("
+              + shown
+              + "); Haven made it readable by its owner only.");
+      return;
+    }
+    throw new IllegalStateException(
+        "The key-encryption key file "
+            + file.toAbsolutePath()
+            + " is open to other users of this machine ("
+            + shown
+            + "), so Haven will not start: whoever can read it can decrypt every survivor's data."
+            + " Make it readable by Haven's user only (chmod 600 "
+            + file.toAbsolutePath()
+            + "), and consider the key exposed if others could read it before; see"
+            + " docs/operations/keys.md.");
   }
 
   /** Whether Haven itself can store a rotated key (a file; not an environment variable). */

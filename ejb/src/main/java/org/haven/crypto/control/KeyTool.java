@@ -16,6 +16,9 @@ import java.util.Optional;
  *       HAVEN_KEK); Haven rewraps its data keys at its next start.
  *   <li>{@code retire FILE}: disables every key but the primary, once Haven reports that the
  *       rotation is done (Haven does this itself for a key file it can write).
+ *   <li>{@code destroy FILE}: removes the retired (disabled) keys' material, once the rotation is
+ *       done and they are retired; database backups from before the rotation then need the old file
+ *       (Haven's keys page does this itself for a key file it can write).
  *   <li>{@code show FILE}: the key ids, their status and which one is primary.
  * </ul>
  */
@@ -25,7 +28,7 @@ public final class KeyTool {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: KeyTool create|rotate|retire|show FILE [--if-absent]");
+      System.err.println("usage: KeyTool create|rotate|retire|destroy|show FILE [--if-absent]");
       System.exit(2);
     }
     Path file = Path.of(args[1]);
@@ -57,6 +60,29 @@ public final class KeyTool {
         store.save(EnvelopeCrypto.withOnlyPrimaryEnabled(store.load(false)));
         System.out.println("disabled every key but the primary in " + file);
       }
+      case "destroy" -> {
+        KeysetHandle keys = store.load(false);
+        var retired = EnvelopeCrypto.retiredKeyIds(keys);
+        if (retired.isEmpty()) {
+          System.err.println(
+              "no retired key in " + file + "; retire the older keys once the rotation is done");
+          System.exit(1);
+        }
+        try {
+          store.save(EnvelopeCrypto.withoutRetiredKeys(keys));
+        } catch (IllegalStateException stillEnabled) {
+          System.err.println(stillEnabled.getMessage());
+          System.exit(1);
+        }
+        System.out.println(
+            "destroyed the retired keys "
+                + retired.stream().map(Integer::toUnsignedString).toList()
+                + " in "
+                + file
+                + ". Database backups taken before the rotation can no longer be read with this"
+                + " file: keep a copy of the old file apart if you must restore them, or destroy"
+                + " every copy if the rotation was for an erasure or a leaked key.");
+      }
       case "show" -> {
         KeysetHandle keys = store.load(false);
         for (int i = 0; i < keys.size(); i++) {
@@ -69,7 +95,8 @@ public final class KeyTool {
         }
       }
       default -> {
-        System.err.println("unknown command " + args[0] + "; use create, rotate, retire or show");
+        System.err.println(
+            "unknown command " + args[0] + "; use create, rotate, retire, destroy or show");
         System.exit(2);
       }
     }

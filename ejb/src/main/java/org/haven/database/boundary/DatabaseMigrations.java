@@ -6,14 +6,19 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.haven.database.control.Migrations;
+import org.haven.database.control.RuntimeRole;
 import org.hibernate.SessionFactory;
 
 /**
@@ -29,10 +34,24 @@ import org.hibernate.SessionFactory;
 public class DatabaseMigrations {
 
   public static final String DATASOURCE = "java:jboss/datasources/HavenDS";
+
+  /**
+   * The schema owner's connections (HAVEN_DB_OWNER_USER), for the migrations; the same role as
+   * {@link #DATASOURCE} unless one is set.
+   */
+  public static final String OWNER_DATASOURCE = "java:jboss/datasources/HavenOwnerDS";
+
   private static final Logger LOG = Logger.getLogger(DatabaseMigrations.class.getName());
 
   @Resource(lookup = DATASOURCE)
   DataSource dataSource;
+
+  @Resource(lookup = OWNER_DATASOURCE)
+  DataSource owner;
+
+  @Inject
+  @ConfigProperty(name = "haven.demo", defaultValue = "false")
+  boolean demo;
 
   @PersistenceUnit EntityManagerFactory entityManagerFactory;
 
@@ -40,8 +59,9 @@ public class DatabaseMigrations {
 
   @PostConstruct
   void migrate() {
-    Flyway flyway = Migrations.on(dataSource).load();
+    Flyway flyway = Migrations.on(owner).load();
     MigrateResult result = flyway.migrate();
+    grantTheRuntimeRole();
     entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
     MigrationInfo current = flyway.info().current();
     state =
@@ -56,6 +76,46 @@ public class DatabaseMigrations {
                 + " ("
                 + result.migrationsExecuted
                 + " migration(s) applied now), validated against the entity mapping.");
+  }
+
+  /**
+   * On PostgreSQL, gives the role Haven works as the DML it needs, when that role is not the owner;
+   * and says so loudly when it is the owner or a superuser, whom the audit trail's append-only
+   * guard does not bind.
+   */
+  private void grantTheRuntimeRole() {
+    try (Connection runtime = dataSource.getConnection();
+        Connection schemaOwner = owner.getConnection()) {
+      if (!runtime.getMetaData().getDatabaseProductName().toLowerCase().contains("postgresql")) {
+        return;
+      }
+      String role = RuntimeRole.of(runtime);
+      if (RuntimeRole.isSuperuser(runtime)) {
+        LOG.warning(
+            "Haven connects to PostgreSQL as "
+                + role
+                + ", a superuser: nothing in the database binds it, the audit trail's append-only"
+                + " guard included. Give Haven a role of its own (HAVEN_DB_USER) and the schema"
+                + " owner for the migrations (HAVEN_DB_OWNER_USER); see docs/security/database.md.");
+        return;
+      }
+      if (role.equals(RuntimeRole.of(schemaOwner))) {
+        if (!demo) {
+          LOG.warning(
+              "Haven works as "
+                  + role
+                  + ", the owner of its tables, who could take back the audit trail's append-only"
+                  + " privileges. Set HAVEN_DB_OWNER_USER to the owner and HAVEN_DB_USER to a role"
+                  + " with only the DML Haven needs; see docs/security/database.md.");
+        }
+        return;
+      }
+      RuntimeRole.grant(schemaOwner, role);
+      LOG.info(() -> "Haven works as " + role + ", with only the DML it needs.");
+    } catch (SQLException failed) {
+      throw new IllegalStateException(
+          "could not grant Haven's database role its privileges: " + failed.getMessage(), failed);
+    }
   }
 
   public SchemaState state() {

@@ -76,6 +76,35 @@ class EnvelopeCryptoTest {
   }
 
   @Test
+  void destroyingRetiredKeysLeavesThePrimaryAndOpensWhatItWrapped() throws Exception {
+    KeysetHandle original = EnvelopeCrypto.newKeyEncryptionKey();
+    EnvelopeCrypto before = new EnvelopeCrypto(original);
+    byte[] oldWrap = before.newDataKey("case:HVN-2026-000001");
+    KeysetHandle rotated = EnvelopeCrypto.withNewPrimary(original);
+    assertThrows(
+        IllegalStateException.class,
+        () -> EnvelopeCrypto.withoutRetiredKeys(rotated),
+        "an older key still enabled may still be needed");
+    EnvelopeCrypto after = new EnvelopeCrypto(rotated);
+    byte[] rewrapped = after.rewrap(oldWrap, "case:HVN-2026-000001");
+    KeysetHandle retired = EnvelopeCrypto.withOnlyPrimaryEnabled(rotated);
+    assertEquals(1, EnvelopeCrypto.retiredKeyIds(retired).size());
+
+    KeysetHandle kept = EnvelopeCrypto.withoutRetiredKeys(retired);
+    assertEquals(1, kept.size());
+    assertEquals(rotated.getPrimary().getId(), kept.getPrimary().getId());
+    assertTrue(EnvelopeCrypto.retiredKeyIds(kept).isEmpty());
+    EnvelopeCrypto destroyed = new EnvelopeCrypto(kept);
+    assertFalse(destroyed.canUnwrap(original.getPrimary().getId()));
+    assertTrue(destroyed.canUnwrap(kept.getPrimary().getId()));
+    destroyed.rewrap(rewrapped, "case:HVN-2026-000001"); // what was rewrapped still opens
+    assertThrows(
+        GeneralSecurityException.class,
+        () -> destroyed.rewrap(oldWrap, "case:HVN-2026-000001"),
+        "what only the destroyed key wrapped is gone");
+  }
+
+  @Test
   void everyWrappedKeyNamesTheKeyEncryptionKeyThatWrappedIt() {
     assertEquals(crypto.primaryKeyId(), EnvelopeCrypto.wrappingKeyId(dataKey));
   }

@@ -46,6 +46,30 @@ class KeyEncryptionKeyStoreTest {
   }
 
   @Test
+  void aKeyFileOthersCanReadStopsHavenOutsideDemoMode() throws Exception {
+    Path file = dir.resolve("kek.json");
+    KeyEncryptionKeyStore store =
+        KeyEncryptionKeyStore.configured(
+            Optional.of(file.toString()), Optional.empty(), false, dir);
+    store.save(EnvelopeCrypto.newKeyEncryptionKey());
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> store.load(false));
+    assertTrue(refused.getMessage().contains("chmod 600"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("rw-r--r--"), refused.getMessage());
+
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+    store.load(false); // a group may read it: a secret mounted for a group is
+
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-r--"));
+    store.load(true);
+    assertEquals(
+        "rw-------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+        "demo mode closes its own file");
+  }
+
+  @Test
   void aRotatedKeyIsSavedWholeAndTheOldKeysStay() throws Exception {
     Path file = dir.resolve("kek.json");
     KeyEncryptionKeyStore store =

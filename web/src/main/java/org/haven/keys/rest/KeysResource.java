@@ -2,6 +2,7 @@ package org.haven.keys.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,7 +21,8 @@ import org.haven.keys.boundary.KeyManagement.KeyStatus;
 /**
  * The key-encryption key for administrators: {@code GET /api/v1/admin/keys} shows its source, its
  * keys (ids and status only) and the rotation's progress; {@code POST /api/v1/admin/keys/rotation}
- * starts a rotation (202; follow it with GET).
+ * starts a rotation (202; follow it with GET); {@code DELETE /api/v1/admin/keys/retired} destroys
+ * the keys a finished rotation retired.
  */
 @Tag(name = "keys")
 @Path("admin/keys")
@@ -50,5 +52,28 @@ public class KeysResource {
               schema = @Schema(implementation = KeyStatus.class)))
   public Response rotate() {
     return Response.accepted(keys.rotate()).build();
+  }
+
+  @Operation(
+      operationId = "destroyRetiredKeys",
+      summary = "Destroy the key-encryption keys a finished rotation retired",
+      description =
+          "Removes their material from the key file. Database backups from before the rotation"
+              + " cannot be read with the key file afterwards; keep a copy of the old file apart"
+              + " if they must stay readable.")
+  @DELETE
+  @Path("retired")
+  @APIResponse(
+      responseCode = "200",
+      description = "The keys left; `retired` is empty (also when nothing was retired)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = KeyStatus.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "A rotation runs, or stored keys still wait for rewrapping")
+  public KeyStatus destroyRetired() {
+    return keys.destroyRetiredKeys();
   }
 }

@@ -79,6 +79,27 @@ public class KeysView {
     return p.total() == 0 ? 0 : (int) Math.min(100, p.rewrapped() * 100 / p.total());
   }
 
+  /** Whether a finished rotation left retired keys whose material can be destroyed now. */
+  public boolean isDestroyable() {
+    return isRotatable() && !isRunning() && !getStatus().retired().isEmpty();
+  }
+
+  public String getRetired() {
+    return String.join(", ", getStatus().retired());
+  }
+
+  public void destroyRetired() {
+    FacesContext context = FacesContext.getCurrentInstance();
+    try {
+      status = keys.destroyRetiredKeys();
+      context.addMessage(
+          null, new FacesMessage(FacesMessage.SEVERITY_INFO, Texts.get("keys.destroyed"), null));
+    } catch (Conflict refused) {
+      context.addMessage(
+          null, new FacesMessage(FacesMessage.SEVERITY_WARN, refused.getMessage(), null));
+    }
+  }
+
   public void rotate() {
     FacesContext context = FacesContext.getCurrentInstance();
     try {
