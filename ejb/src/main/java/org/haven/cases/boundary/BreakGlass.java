@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -26,6 +25,7 @@ import org.haven.cases.entity.BreakGlassAccess;
 import org.haven.cases.entity.BreakGlassPurpose;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.crypto.boundary.FieldCrypto;
+import org.haven.database.control.RowLocks;
 import org.haven.paging.Page;
 import org.haven.paging.PageRequest;
 import org.haven.problems.Conflict;
@@ -120,7 +120,7 @@ public class BreakGlass {
   private void requireUnderDailyLimit(
       StaffMember me, String caseNumber, BreakGlassPurpose purpose, Instant now) {
     int limit = Math.max(1, dailyLimit); // 0 or less would be a setting mistake, not "none"
-    em.lock(me, LockModeType.PESSIMISTIC_WRITE);
+    RowLocks.lockForCounting(em, "staff_member", me.getId());
     List<Instant> recent =
         em.createQuery(
                 "select b.grantedAt from BreakGlassAccess b where b.staff = :me"

@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.haven.access.boundary.AccessPolicy;
@@ -30,6 +30,7 @@ import org.haven.cases.entity.SurvivorCase;
 import org.haven.cases.entity.SurvivorIdentity;
 import org.haven.crypto.boundary.FieldCrypto;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.database.control.RowLocks;
 import org.haven.problems.InvalidField;
 import org.haven.problems.TooMany;
 
@@ -56,7 +57,7 @@ public class CaseRegistration {
   @Inject DuplicateMatches duplicateMatches;
 
   @Inject
-  @ConfigProperty(name = "haven.duplicate-check.hourly-limit", defaultValue = "30")
+  @ConfigProperty(name = "haven.duplicate-check.hourly-limit", defaultValue = "60")
   int hourlyLimit;
 
   /**
@@ -76,8 +77,12 @@ public class CaseRegistration {
     Instant now = Instant.now();
     StaffMember caseworker = caseworkerFor(team, actor, assignee);
     Set<CaseIndexEntry> searchable = indexes.of(identity);
-    DuplicateMatches.Found matches = duplicateMatches.of(searchable);
-    List<PossibleDuplicate> duplicates = matches.shown();
+    // Registering looks for duplicates too, so it counts against the same limit; past it the case
+    // is registered all the same, without the lookup (else registering would be a free check).
+    Optional<DuplicateMatches.Found> matches =
+        underHourlyLimit() ? Optional.of(duplicateMatches.of(searchable)) : Optional.empty();
+    List<PossibleDuplicate> duplicates =
+        matches.map(DuplicateMatches.Found::shown).orElse(List.of());
     intake.register(caseNumbers.next(now), team);
     FieldCipher cipher = crypto.newDataKey(intake.dataKeyOwner());
     intake.seal(cipher, identity, narrative, searchable);
@@ -97,8 +102,10 @@ public class CaseRegistration {
                     + "; assigned to: "
                     + (caseworker == null ? "nobody" : caseworker.getUsername())
                     + "; "
-                    + matches.summary()));
-    matches.tell("registering " + intake.getCaseNumber());
+                    + matches
+                        .map(DuplicateMatches.Found::summary)
+                        .orElse("duplicates not looked for: hourly limit reached")));
+    matches.ifPresent(found -> found.tell("at a registration"));
     return registered;
   }
 
@@ -110,7 +117,9 @@ public class CaseRegistration {
    * another team is told to that team's supervisors.
    */
   public List<PossibleDuplicate> possibleDuplicates(SurvivorIdentity identity) {
-    requireUnderHourlyLimit();
+    if (!underHourlyLimit()) {
+      throw overHourlyLimit();
+    }
     DuplicateMatches.Found matches = duplicateMatches.of(indexes.of(identity));
     audit.record(Entry.of(AuditAction.DUPLICATES_CHECKED, "case", null).details(matches.summary()));
     matches.tell("checking before registering");
@@ -118,30 +127,41 @@ public class CaseRegistration {
   }
 
   /**
-   * The limit is counted in the audit trail, so that it holds across servers; the caller's own row
-   * is locked so that checks sent at once cannot all pass the count. Asked before the lookup, so
-   * that the refusal says nothing about the identity.
+   * Whether the caller has looked for duplicates (checks and registrations) fewer times in the last
+   * hour than the limit. Counted in the audit trail, so that it holds across servers; the caller's
+   * own row is locked so that requests sent at once cannot all pass the count. Asked before the
+   * lookup, so that the answer says nothing about the identity.
    */
-  private void requireUnderHourlyLimit() {
-    int limit = Math.max(1, hourlyLimit); // 0 or less would be a setting mistake, not "none"
-    em.lock(access.actor(), LockModeType.PESSIMISTIC_WRITE);
-    long done =
-        audit.callerSuccessesSince(
-            AuditAction.DUPLICATES_CHECKED, "case", Instant.now().minus(1, ChronoUnit.HOURS));
-    if (done < limit) {
-      return;
-    }
+  private boolean underHourlyLimit() {
+    RowLocks.lockForCounting(em, "staff_member", access.actor().getId());
+    return lookupsThisHour() < limit();
+  }
+
+  private long lookupsThisHour() {
+    Instant since = Instant.now().minus(1, ChronoUnit.HOURS);
+    return audit.callerSuccessesSince(AuditAction.DUPLICATES_CHECKED, "case", since)
+        + audit.callerSuccessesSince(AuditAction.CASE_REGISTERED, "case", since);
+  }
+
+  private int limit() {
+    return Math.max(1, hourlyLimit); // 0 or less would be a setting mistake, not "none"
+  }
+
+  private TooMany overHourlyLimit() {
+    int limit = limit();
+    long done = lookupsThisHour();
     audit.recordApart(
         Entry.of(AuditAction.DUPLICATES_CHECKED, "case", null)
             .outcome(Outcome.DENIED)
             .details("hourly limit of " + limit + " duplicate checks reached"));
-    throw new TooMany(
-        "You have checked for duplicates "
+    return new TooMany(
+        "You have looked for duplicates "
             + done
-            + " times in the last hour, the most Haven allows (HAVEN_DUPLICATE_CHECK_HOURLY_LIMIT = "
+            + " times in the last hour (checks and registrations), the most Haven allows"
+            + " (HAVEN_DUPLICATE_CHECK_HOURLY_LIMIT = "
             + limit
-            + "). Register the case, or try again later; a supervisor can look for the survivor in"
-            + " the team's cases.");
+            + "). You can still register the case, without the check; a supervisor can look for the"
+            + " survivor in the team's cases.");
   }
 
   /** The names of the fields an intake filled in (names only: never their values). */

@@ -64,11 +64,12 @@ class DuplicateMatches {
      * open, and only a count of the others.
      */
     String summary() {
-      int hidden = hiddenByTeam.values().stream().mapToInt(Map::size).sum();
+      // As many as the caller was shown, no more: hidden matches are one line per team kind there.
+      boolean hidden = hiddenByTeam.values().stream().anyMatch(cases -> !cases.isEmpty());
       return "possible duplicates: "
           + shown.size()
           + (readable.isEmpty() ? "" : "; yours to open: " + AuditTrail.caseNumbers(readable))
-          + (hidden == 0 ? "" : "; matches you may not open: " + hidden);
+          + (hidden ? "; some you may not open" : "");
     }
 
     /**

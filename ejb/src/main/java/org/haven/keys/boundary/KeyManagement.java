@@ -69,7 +69,17 @@ public class KeyManagement {
     if (crypto.retiredKeyIds().isEmpty()) {
       return status(); // nothing retired: nothing to do, as a repeated request expects
     }
-    List<String> destroyed = crypto.destroyRetiredKeys();
+    List<String> destroyed;
+    try {
+      destroyed = crypto.destroyRetiredKeys();
+    } catch (IllegalStateException stillNeeded) {
+      // An older key still enabled: a rotation that failed before it retired the old keys.
+      throw new Conflict(
+          "An older key-encryption key is still enabled, so a rotation did not finish: rotate"
+              + " again, then destroy the retired keys. ("
+              + stillNeeded.getMessage()
+              + ")");
+    }
     // Apart: the key file does not roll back, so neither may its record.
     audit.recordApart(
         AuditTrail.Entry.of(

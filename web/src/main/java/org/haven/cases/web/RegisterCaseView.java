@@ -39,6 +39,10 @@ public class RegisterCaseView implements Serializable {
   private String assignee;
   private List<SelectItem> assignableCaseworkers;
   private List<PossibleDuplicate> duplicates = List.of();
+
+  /** Whether the identity as it stands now was checked for duplicates. */
+  private boolean checked;
+
   private boolean duplicatesShown;
   private int step;
 
@@ -62,17 +66,14 @@ public class RegisterCaseView implements Serializable {
       step++;
     }
     if (step == CHECK) {
-      if (!checkedForDuplicates()) {
-        step--;
-        return;
-      }
+      checked = checkedForDuplicates();
       duplicatesShown = !duplicates.isEmpty();
     }
   }
 
   /**
    * Runs the duplicate check; past the caller's hourly limit it says so and finds nothing, and the
-   * registration itself still lists the possible duplicates.
+   * case can still be registered (without the lookup).
    */
   private boolean checkedForDuplicates() {
     try {
@@ -154,6 +155,7 @@ public class RegisterCaseView implements Serializable {
   /** Any change to the identity after a warning needs a new check. */
   public void identityChanged() {
     duplicatesShown = false;
+    checked = false;
     duplicates = List.of();
   }
 
@@ -162,7 +164,9 @@ public class RegisterCaseView implements Serializable {
    * form stays, with the warning and a "Register anyway" button.
    */
   public String register() {
-    if (!duplicatesShown && checkedForDuplicates()) {
+    // The check of this identity was made at the last step: once is enough (each counts against
+    // the person's hourly limit, and registering looks again anyway).
+    if (!duplicatesShown && !checked && checkedForDuplicates()) {
       if (!duplicates.isEmpty()) {
         duplicatesShown = true;
         return null;
