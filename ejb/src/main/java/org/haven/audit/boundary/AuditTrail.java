@@ -118,26 +118,30 @@ public class AuditTrail {
   }
 
   /**
-   * How many times the caller did this successfully since then, as the trail counts it: the count
-   * behind a per-person limit that must hold across every server of one database.
+   * How many times, up to {@code atMost}, the caller did this successfully since then, as the trail
+   * counts it: the count behind a per-person limit that must hold across every server of one
+   * database. Counting stops at the limit, so a busy person costs no more than a quiet one.
    */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public long callerSuccessesSince(AuditAction action, String objectType, Instant since) {
+  public long callerSuccessesSince(
+      AuditAction action, String objectType, Instant since, int atMost) {
     Caller who = currentCaller();
     if (!who.isIdentified()) {
       return 0;
     }
     return em.createQuery(
-            "select count(e) from AuditEvent e where e.actorSubject = :subject"
-                + " and e.action = :action and e.objectType = :type and e.outcome = :success"
-                + " and e.occurredAt > :since",
+            "select e.id from AuditEvent e where e.actorSubject = :subject"
+                + " and e.action = :action and e.occurredAt > :since"
+                + " and e.objectType = :type and e.outcome = :success",
             Long.class)
         .setParameter("subject", who.subject())
         .setParameter("action", action.name())
         .setParameter("type", objectType)
         .setParameter("success", Outcome.SUCCESS)
         .setParameter("since", since)
-        .getSingleResult();
+        .setMaxResults(atMost)
+        .getResultList()
+        .size();
   }
 
   /** Writes the event, sealed with its MAC, and queues it for the sequencer: no lock, no wait. */

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.haven.access.boundary.AccessPolicy;
@@ -77,12 +76,10 @@ public class CaseRegistration {
     Instant now = Instant.now();
     StaffMember caseworker = caseworkerFor(team, actor, assignee);
     Set<CaseIndexEntry> searchable = indexes.of(identity);
-    // Registering looks for duplicates too, so it counts against the same limit; past it the case
-    // is registered all the same, without the lookup (else registering would be a free check).
-    Optional<DuplicateMatches.Found> matches =
-        underHourlyLimit() ? Optional.of(duplicateMatches.of(searchable)) : Optional.empty();
-    List<PossibleDuplicate> duplicates =
-        matches.map(DuplicateMatches.Found::shown).orElse(List.of());
+    // Not limited like the check: a registration leaves a case in the team's list, and its matches
+    // are told to the teams concerned, so probing by registering is loud, not silent.
+    DuplicateMatches.Found matches = duplicateMatches.of(searchable);
+    List<PossibleDuplicate> duplicates = matches.shown();
     intake.register(caseNumbers.next(now), team);
     FieldCipher cipher = crypto.newDataKey(intake.dataKeyOwner());
     intake.seal(cipher, identity, narrative, searchable);
@@ -102,10 +99,8 @@ public class CaseRegistration {
                     + "; assigned to: "
                     + (caseworker == null ? "nobody" : caseworker.getUsername())
                     + "; "
-                    + matches
-                        .map(DuplicateMatches.Found::summary)
-                        .orElse("duplicates not looked for: hourly limit reached")));
-    matches.ifPresent(found -> found.tell("at a registration"));
+                    + matches.summary()));
+    matches.tell("at a registration");
     return registered;
   }
 
@@ -127,20 +122,19 @@ public class CaseRegistration {
   }
 
   /**
-   * Whether the caller has looked for duplicates (checks and registrations) fewer times in the last
-   * hour than the limit. Counted in the audit trail, so that it holds across servers; the caller's
-   * own row is locked so that requests sent at once cannot all pass the count. Asked before the
-   * lookup, so that the answer says nothing about the identity.
+   * Whether the caller checked fewer times in the last hour than the limit. Counted in the audit
+   * trail, so that it holds across servers; the caller's own row is locked so that checks sent at
+   * once cannot all pass the count. Asked before the lookup, so that the answer says nothing about
+   * the identity.
    */
   private boolean underHourlyLimit() {
     RowLocks.lockForCounting(em, "staff_member", access.actor().getId());
-    return lookupsThisHour() < limit();
+    return checksThisHour() < limit();
   }
 
-  private long lookupsThisHour() {
-    Instant since = Instant.now().minus(1, ChronoUnit.HOURS);
-    return audit.callerSuccessesSince(AuditAction.DUPLICATES_CHECKED, "case", since)
-        + audit.callerSuccessesSince(AuditAction.CASE_REGISTERED, "case", since);
+  private long checksThisHour() {
+    return audit.callerSuccessesSince(
+        AuditAction.DUPLICATES_CHECKED, "case", Instant.now().minus(1, ChronoUnit.HOURS), limit());
   }
 
   private int limit() {
@@ -149,19 +143,17 @@ public class CaseRegistration {
 
   private TooMany overHourlyLimit() {
     int limit = limit();
-    long done = lookupsThisHour();
+    long done = checksThisHour();
     audit.recordApart(
         Entry.of(AuditAction.DUPLICATES_CHECKED, "case", null)
             .outcome(Outcome.DENIED)
             .details("hourly limit of " + limit + " duplicate checks reached"));
     return new TooMany(
-        "You have looked for duplicates "
+        "You have checked for duplicates "
             + done
-            + " times in the last hour (checks and registrations), the most Haven allows"
-            + " (HAVEN_DUPLICATE_CHECK_HOURLY_LIMIT = "
+            + " times in the last hour, the most Haven allows (HAVEN_DUPLICATE_CHECK_HOURLY_LIMIT = "
             + limit
-            + "). You can still register the case, without the check; a supervisor can look for the"
-            + " survivor in the team's cases.");
+            + "). You can still register the case: registering lists possible duplicates too.");
   }
 
   /** The names of the fields an intake filled in (names only: never their values). */

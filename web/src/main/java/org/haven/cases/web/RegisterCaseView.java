@@ -73,7 +73,7 @@ public class RegisterCaseView implements Serializable {
 
   /**
    * Runs the duplicate check; past the caller's hourly limit it says so and finds nothing, and the
-   * case can still be registered (without the lookup).
+   * case can still be registered (registering lists possible duplicates too).
    */
   private boolean checkedForDuplicates() {
     try {
