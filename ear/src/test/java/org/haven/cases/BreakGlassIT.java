@@ -10,6 +10,7 @@ import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
 import org.haven.it.Api;
+import org.haven.it.CaseFixture;
 import org.haven.it.DemoStaff;
 import org.haven.it.HavenDeployment;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -150,14 +151,7 @@ class BreakGlassIT {
   @Test
   void openingsAreLimitedPerPersonAndDayAndTheRefusalIsAudited() {
     DemoStaff who = DemoStaff.CASEWORKER2_NORTH;
-    String southCase =
-        Api.api(DemoStaff.CASEWORKER_SOUTH)
-            .body("{\"riskLevel\":\"LOW\"}")
-            .post("/cases")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("caseNumber");
+    String southCase = CaseFixture.newCase(DemoStaff.CASEWORKER_SOUTH);
     List<Map<String, Object>> before =
         Api.api(DemoStaff.ADMIN)
             .get("/audit/events?action=BREAK_GLASS&user=" + who.username + "&size=100")
@@ -169,15 +163,9 @@ class BreakGlassIT {
             .count();
     // Up to the limit, each opening of a new case is granted.
     while (opened < DAILY_LIMIT) {
-      String other =
-          Api.api(DemoStaff.CASEWORKER_SOUTH)
-              .body("{\"riskLevel\":\"LOW\"}")
-              .post("/cases")
-              .then()
-              .statusCode(201)
-              .extract()
-              .path("caseNumber");
-      breakGlass(who, other, body("OTHER", WHY)).then().statusCode(200);
+      breakGlass(who, CaseFixture.newCase(DemoStaff.CASEWORKER_SOUTH), body("OTHER", WHY))
+          .then()
+          .statusCode(200);
       opened++;
     }
     Response refused = breakGlass(who, southCase, body("OTHER", WHY));

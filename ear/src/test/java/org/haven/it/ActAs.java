@@ -23,10 +23,15 @@ public class ActAs {
 
   public <T> T as(DemoStaff user, Callable<T> work) throws Exception {
     signIn(user);
-    return switch (user.role) {
+    return inRole(user.role, work);
+  }
+
+  private <T> T inRole(String role, Callable<T> work) throws Exception {
+    return switch (role) {
       case "caseworker" -> caseworker.call(work);
       case "supervisor" -> supervisor.call(work);
-      default -> admin.call(work);
+      case "admin" -> admin.call(work);
+      default -> throw new IllegalArgumentException("no such role: " + role);
     };
   }
 
@@ -40,11 +45,7 @@ public class ActAs {
     String username = role + "." + subject.substring(0, 8);
     caller.identify(subject, username, "Newcomer " + username, List.of(team));
     staff.signedIn(caller, "caseworker".equals(role), "supervisor".equals(role));
-    return switch (role) {
-      case "caseworker" -> caseworker.call(work);
-      case "supervisor" -> supervisor.call(work);
-      default -> throw new IllegalArgumentException("a newcomer is a caseworker or a supervisor");
-    };
+    return inRole(role, work);
   }
 
   /** Provisions the user as their first request would, without doing anything as them. */

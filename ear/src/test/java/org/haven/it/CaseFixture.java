@@ -18,7 +18,12 @@ public final class CaseFixture {
 
   /** A new case of caseworker.north, with a short narrative. */
   public static String newCase() {
-    return api(CW)
+    return newCase(CW);
+  }
+
+  /** A new case registered by this caseworker (of their team), with a short narrative. */
+  public static String newCase(DemoStaff caseworker) {
+    return api(caseworker)
         .body("{\"riskLevel\":\"MEDIUM\",\"narrative\":\"Intake at the shelter.\"}")
         .post("/cases")
         .then()

@@ -45,13 +45,19 @@ class KeyEncryptionKeyStoreTest {
     assertTrue(store.writable());
   }
 
-  @Test
-  void aKeyFileOthersCanReadStopsHavenOutsideDemoMode() throws Exception {
-    Path file = dir.resolve("kek.json");
+  /** A store on a key file (outside demo mode), with a new key saved in it. */
+  KeyEncryptionKeyStore fileStoreWithAKey(Path file) throws Exception {
     KeyEncryptionKeyStore store =
         KeyEncryptionKeyStore.configured(
             Optional.of(file.toString()), Optional.empty(), false, dir);
     store.save(EnvelopeCrypto.newKeyEncryptionKey());
+    return store;
+  }
+
+  @Test
+  void aKeyFileOthersCanReadStopsHavenOutsideDemoMode() throws Exception {
+    Path file = dir.resolve("kek.json");
+    KeyEncryptionKeyStore store = fileStoreWithAKey(file);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     IllegalStateException refused =
         assertThrows(IllegalStateException.class, () -> store.load(false));
@@ -72,10 +78,7 @@ class KeyEncryptionKeyStoreTest {
   @Test
   void aRotatedKeyIsSavedWholeAndTheOldKeysStay() throws Exception {
     Path file = dir.resolve("kek.json");
-    KeyEncryptionKeyStore store =
-        KeyEncryptionKeyStore.configured(
-            Optional.of(file.toString()), Optional.empty(), false, dir);
-    store.save(EnvelopeCrypto.newKeyEncryptionKey());
+    KeyEncryptionKeyStore store = fileStoreWithAKey(file);
     KeysetHandle original = store.load(false);
     store.save(EnvelopeCrypto.withNewPrimary(original));
     KeysetHandle rotated = store.load(false);
