@@ -69,17 +69,13 @@ public class KeyManagement {
     if (crypto.retiredKeyIds().isEmpty()) {
       return status(); // nothing retired: nothing to do, as a repeated request expects
     }
-    List<String> destroyed;
-    try {
-      destroyed = crypto.destroyRetiredKeys();
-    } catch (IllegalStateException stillNeeded) {
-      // An older key still enabled: a rotation that failed before it retired the old keys.
+    if (crypto.keyEncryptionKeys().stream()
+        .anyMatch(key -> !key.primary() && "ENABLED".equals(key.status()))) {
       throw new Conflict(
           "An older key-encryption key is still enabled, so a rotation did not finish: rotate"
-              + " again, then destroy the retired keys. ("
-              + stillNeeded.getMessage()
-              + ")");
+              + " again, then destroy the retired keys.");
     }
+    List<String> destroyed = crypto.destroyRetiredKeys();
     // Apart: the key file does not roll back, so neither may its record.
     audit.recordApart(
         AuditTrail.Entry.of(
