@@ -3,8 +3,12 @@ package org.haven.cases.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
@@ -19,16 +23,40 @@ public class CaseNumbers {
 
   @PersistenceContext EntityManager em;
 
+  private volatile String nextValue;
+
   public String next(Instant at) {
-    String sql =
-        em.getEntityManagerFactory()
-            .unwrap(SessionFactoryImplementor.class)
-            .getJdbcServices()
-            .getDialect()
-            .getSequenceSupport()
-            .getSequenceNextValString(SEQUENCE);
-    long value = ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    String sql = nextValueSql();
+    // Straight JDBC on the transaction's connection: a native query is parsed and planned by
+    // Hibernate on every call, a thirtieth of the CPU of registering a case.
+    long value =
+        em.unwrap(Session.class)
+            .doReturningWork(
+                connection -> {
+                  try (PreparedStatement next = connection.prepareStatement(sql);
+                      ResultSet row = next.executeQuery()) {
+                    if (!row.next()) {
+                      throw new SQLException(SEQUENCE + " gave no value");
+                    }
+                    return row.getLong(1);
+                  }
+                });
     return format(at.atZone(ZoneOffset.UTC).getYear(), value);
+  }
+
+  private String nextValueSql() {
+    String sql = nextValue;
+    if (sql == null) {
+      sql =
+          em.getEntityManagerFactory()
+              .unwrap(SessionFactoryImplementor.class)
+              .getJdbcServices()
+              .getDialect()
+              .getSequenceSupport()
+              .getSequenceNextValString(SEQUENCE);
+      nextValue = sql;
+    }
+    return sql;
   }
 
   static String format(int year, long value) {
