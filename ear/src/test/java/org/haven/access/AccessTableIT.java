@@ -115,6 +115,7 @@ class AccessTableIT {
           new Operation("GET", "/admin/keys", null, 403, 403, 200, 401, 403),
           new Operation("POST", "/admin/keys/rotation", null, 403, 403, 202, 401, 403),
           new Operation("DELETE", "/admin/keys/retired", null, 403, 403, 200, 401, 403),
+          new Operation("POST", "/admin/keys/rekey", null, 403, 403, 202, 401, 403),
           // Break-glass is for cases outside one's scope: inside it, 409 says "no need".
           new Operation(
               "POST",
@@ -313,21 +314,25 @@ class AccessTableIT {
           new Operation(
               "PUT", "/admin/users/{user}/enabled", "{\"enabled\":true}", 403, 403, 200, 401, 403));
 
-  /** Another test's rotation may still run; starting one then is a 409, not an access matter. */
+  /**
+   * Another test's rotation or re-key may still run; starting one then is a 409, not an access
+   * matter.
+   */
   static void awaitNoRotation() {
     Awaitility.await()
-        .atMost(Duration.ofMinutes(1))
+        .atMost(Duration.ofMinutes(2))
         .pollInterval(Duration.ofMillis(200))
         .until(
-            () ->
-                !"RUNNING"
-                    .equals(
-                        given()
-                            .baseUri(HavenDeployment.api().toString())
-                            .auth()
-                            .oauth2(token(DemoStaff.ADMIN))
-                            .get("/admin/keys")
-                            .path("rotation.state")));
+            () -> {
+              var status =
+                  given()
+                      .baseUri(HavenDeployment.api().toString())
+                      .auth()
+                      .oauth2(token(DemoStaff.ADMIN))
+                      .get("/admin/keys");
+              return !"RUNNING".equals(status.path("rotation.state"))
+                  && !"RUNNING".equals(status.path("rekey.state"));
+            });
   }
 
   @Deployment(testable = false)
@@ -370,7 +375,10 @@ class AccessTableIT {
           .contentType(op.path().endsWith("/import") ? "text/csv" : "application/json")
           .body(op.body());
     }
-    if ((op.path().endsWith("/rotation") || op.path().endsWith("/retired")) && expected < 400) {
+    if ((op.path().endsWith("/rotation")
+            || op.path().endsWith("/retired")
+            || op.path().endsWith("/rekey"))
+        && expected < 400) {
       awaitNoRotation();
     }
     Response response = request.request(op.method(), path);

@@ -444,6 +444,7 @@ class BoundaryAccessTableIT {
           new Row("KeyManagement#status", t -> t.keys.status(), N, N, Y, N, N),
           new Row("KeyManagement#rotate", t -> t.rotate(), N, N, Y, N, N),
           new Row("KeyManagement#destroyRetiredKeys", t -> t.destroyRetired(), N, N, Y, N, N),
+          new Row("KeyManagement#rekey", t -> t.rekey(), N, N, Y, N, N),
           new Row(
               "AuditReview#events",
               t -> t.auditReview.events(null, PageRequest.first(5)),
@@ -544,6 +545,15 @@ class BoundaryAccessTableIT {
   Object rotate() {
     try {
       return keys.rotate();
+    } catch (Conflict running) {
+      return running.getMessage();
+    }
+  }
+
+  /** While a rotation or another re-key runs, re-keying is a 409: not an access matter. */
+  Object rekey() {
+    try {
+      return keys.rekey();
     } catch (Conflict running) {
       return running.getMessage();
     }

@@ -104,9 +104,10 @@ class MigrationsIT {
                   null,
                   "127.0.0.1",
                   "request-" + id,
-                  null);
+                  null,
+                  0);
           String hash =
-              crypto.keyedHash(AuditEvent.CHAIN_KEY).apply(event.legacyCanonical(previous));
+              crypto.keyedHash(AuditEvent.CHAIN_KEY, 0).apply(event.legacyCanonical(previous));
           try (PreparedStatement insert =
               db.prepareStatement(
                   "insert into audit_event (id, occurred_at, actor_subject, actor_username,"
@@ -137,7 +138,7 @@ class MigrationsIT {
         ChainVerifier.Result carried =
             ChainVerifier.verify(
                 db,
-                crypto.keyedHash(AuditEvent.CHAIN_KEY),
+                epoch -> Optional.of(crypto.keyedHash(AuditEvent.CHAIN_KEY, epoch)),
                 Optional.empty(),
                 Instant.now(),
                 Duration.ofMinutes(5));
@@ -150,7 +151,7 @@ class MigrationsIT {
                 "migration-test",
                 Duration.ofSeconds(5),
                 100,
-                crypto.keyedHash(AuditEvent.CHAIN_KEY));
+                epoch -> crypto.keyedHash(AuditEvent.CHAIN_KEY, epoch));
         long next;
         try (Statement sql = db.createStatement();
             ResultSet r = sql.executeQuery("select nextval('audit_event_id_seq')")) {
@@ -174,7 +175,7 @@ class MigrationsIT {
                 null,
                 null,
                 null);
-        fresh.seal(crypto.keyedHash(AuditEvent.CHAIN_KEY));
+        fresh.seal(0, crypto.keyedHash(AuditEvent.CHAIN_KEY, 0));
         try (PreparedStatement insert =
             db.prepareStatement(
                 "insert into audit_event (id, occurred_at, action, object_type, object_id,"
@@ -191,7 +192,7 @@ class MigrationsIT {
         ChainVerifier.Result goesOn =
             ChainVerifier.verify(
                 db,
-                crypto.keyedHash(AuditEvent.CHAIN_KEY),
+                epoch -> Optional.of(crypto.keyedHash(AuditEvent.CHAIN_KEY, epoch)),
                 Optional.empty(),
                 Instant.now(),
                 Duration.ofMinutes(5));

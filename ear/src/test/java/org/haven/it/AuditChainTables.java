@@ -49,7 +49,7 @@ public class AuditChainTables {
     try (Connection db = dataSource.getConnection()) {
       return ChainVerifier.verify(
           db,
-          crypto.keyedHash(AuditEvent.CHAIN_KEY),
+          epoch -> crypto.existingKeyedHash(AuditEvent.CHAIN_KEY, epoch),
           checkpoints.latest(),
           now,
           Duration.ofSeconds(330));
@@ -58,7 +58,7 @@ public class AuditChainTables {
 
   /** A sequencer candidate of the test's own, with the server's key. */
   public Sequencer candidate(String name, Duration lease) {
-    return new Sequencer(name, lease, 1000, crypto.keyedHash(AuditEvent.CHAIN_KEY));
+    return new Sequencer(name, lease, 1000, epoch -> crypto.keyedHash(AuditEvent.CHAIN_KEY, epoch));
   }
 
   /** One batch of a candidate, committed (or, with {@code commit} false, rolled back). */

@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.haven.database.control.AfterTransaction;
 
 /**
  * The cases each caller holds a break-glass opening of, read at most every {@link #TTL} per caller
@@ -55,16 +55,7 @@ public class EmergencyGrants {
   public void changed(String subject) {
     read.remove(subject);
     if (transactions.getTransactionKey() != null) {
-      transactions.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-              read.remove(subject);
-            }
-          });
+      AfterTransaction.onEnd(transactions, status -> read.remove(subject));
     }
   }
 

@@ -3,13 +3,13 @@ package org.haven.access.control;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.haven.database.control.AfterTransaction;
 
 /**
  * Staff seen lately, as their token described them and whether they were disabled, so that a
@@ -70,16 +70,11 @@ public class StaffSightings {
   public void forget(String subject) {
     seen.remove(subject);
     if (transactions.getTransactionKey() != null) {
-      transactions.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-              if (status == Status.STATUS_COMMITTED || status == Status.STATUS_ROLLEDBACK) {
-                seen.remove(subject);
-              }
+      AfterTransaction.onEnd(
+          transactions,
+          status -> {
+            if (status == Status.STATUS_COMMITTED || status == Status.STATUS_ROLLEDBACK) {
+              seen.remove(subject);
             }
           });
     }

@@ -151,7 +151,7 @@ public class AuditReview {
       result =
           ChainVerifier.verify(
               db,
-              crypto.keyedHash(AuditEvent.CHAIN_KEY),
+              epoch -> crypto.existingKeyedHash(AuditEvent.CHAIN_KEY, epoch),
               checkpoints.latest(),
               Instant.now(),
               Duration.ofSeconds(unsequencedLimitSeconds));

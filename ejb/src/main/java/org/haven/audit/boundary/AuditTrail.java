@@ -166,7 +166,8 @@ public class AuditTrail {
             clip(entry.details(), 4000),
             clip(who.clientAddress(), 64),
             clip(who.requestId(), 64));
-    event.seal(crypto.keyedHash(AuditEvent.CHAIN_KEY));
+    int epoch = crypto.currentEpoch();
+    event.seal(epoch, crypto.keyedHash(AuditEvent.CHAIN_KEY, epoch));
     em.persist(event);
     em.persist(new PendingEvent(event.getId()));
     return event;

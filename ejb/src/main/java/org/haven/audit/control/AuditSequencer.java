@@ -76,7 +76,13 @@ public class AuditSequencer {
             node + "/" + UUID.randomUUID().toString().substring(0, 8),
             Duration.ofSeconds(Math.max(1, leaseSeconds)),
             BATCH,
-            crypto.keyedHash(AuditEvent.CHAIN_KEY));
+            // An epoch with no key can only be an edit: linked under the current key, the
+            // verifier then names the event (it makes no key for an epoch nobody had).
+            epoch ->
+                crypto
+                    .existingKeyedHash(AuditEvent.CHAIN_KEY, epoch)
+                    .orElseGet(
+                        () -> crypto.keyedHash(AuditEvent.CHAIN_KEY, crypto.currentEpoch())));
     long millis = Math.max(10, intervalMillis);
     timers.createIntervalTimer(millis, millis, new TimerConfig(null, false));
     LOG.info(

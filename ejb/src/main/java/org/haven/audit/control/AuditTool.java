@@ -12,6 +12,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.haven.audit.entity.AuditEvent;
 import org.haven.crypto.control.BlindIndex;
@@ -61,20 +63,24 @@ public final class AuditTool {
     try (Connection db =
         DriverManager.getConnection(
             url, env("HAVEN_DB_USER", "haven"), env("HAVEN_DB_PASSWORD", "haven"))) {
-      BlindIndex chain = new BlindIndex(envelope.unwrapKey(chainKey(db), AuditEvent.CHAIN_KEY));
+      Map<Integer, BlindIndex> chainKeys = chainKeys(db, envelope);
       Optional<CheckpointStore.Checkpoint> checkpoint =
           new CheckpointStore(auditDirectory.resolve("checkpoints.jsonl"))
               .latest(checkpointVerifier(envelope, auditDirectory));
       ChainVerifier.Result result =
           ChainVerifier.verify(
               db,
-              content -> {
-                try {
-                  return chain.full(content);
-                } catch (java.security.GeneralSecurityException e) {
-                  throw new IllegalStateException(e);
-                }
-              },
+              epoch ->
+                  Optional.ofNullable(chainKeys.get(epoch))
+                      .map(
+                          chain ->
+                              content -> {
+                                try {
+                                  return chain.full(content);
+                                } catch (java.security.GeneralSecurityException e) {
+                                  throw new IllegalStateException(e);
+                                }
+                              }),
               checkpoint,
               java.time.Instant.now(),
               java.time.Duration.ofSeconds(
@@ -91,17 +97,26 @@ public final class AuditTool {
     }
   }
 
-  private static byte[] chainKey(Connection db) throws Exception {
+  /** The chain key of every key epoch (a re-key starts one), by epoch. */
+  private static Map<Integer, BlindIndex> chainKeys(Connection db, EnvelopeCrypto envelope)
+      throws Exception {
+    Map<Integer, BlindIndex> keys = new HashMap<>();
     try (PreparedStatement query =
         db.prepareStatement(
-            "select wrapped from data_key where owner = '" + AuditEvent.CHAIN_KEY + "'")) {
+            "select owner, wrapped, epoch from data_key where owner = ? or owner like ?")) {
+      query.setString(1, AuditEvent.CHAIN_KEY);
+      query.setString(2, AuditEvent.CHAIN_KEY + "@%");
       try (ResultSet row = query.executeQuery()) {
-        if (!row.next()) {
-          throw new IllegalStateException("this database has no audit chain key");
+        while (row.next()) {
+          keys.put(
+              row.getInt(3), new BlindIndex(envelope.unwrapKey(row.getBytes(2), row.getString(1))));
         }
-        return row.getBytes(1);
       }
     }
+    if (keys.isEmpty()) {
+      throw new IllegalStateException("this database has no audit chain key");
+    }
+    return keys;
   }
 
   private static PublicKeyVerify checkpointVerifier(EnvelopeCrypto envelope, Path directory)

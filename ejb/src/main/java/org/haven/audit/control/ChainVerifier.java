@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.haven.audit.entity.AuditEvent;
 
@@ -34,7 +35,7 @@ public final class ChainVerifier {
   private static final String COLUMNS =
       "e.id, e.occurred_at, e.actor_subject, e.actor_username, e.actor_roles, e.actor_team,"
           + " e.action, e.object_type, e.object_id, e.outcome, e.reason, e.details,"
-          + " e.client_address, e.request_id, e.mac";
+          + " e.client_address, e.request_id, e.mac, e.key_epoch";
 
   /**
    * The verifier's answer: when intact, the event at the head of the chain ({@code
@@ -54,7 +55,7 @@ public final class ChainVerifier {
   private ChainVerifier() {}
 
   /**
-   * The event as the row holds it (columns 1 to 15 of {@link #COLUMNS}), so that its canonical
+   * The event as the row holds it (columns 1 to 16 of {@link #COLUMNS}), so that its canonical
    * content comes from the one definition in {@link AuditEvent}. An outcome that is not one of
    * Haven's can only be an edit.
    */
@@ -81,12 +82,23 @@ public final class ChainVerifier {
         row.getString(from + 11),
         row.getString(from + 12),
         row.getString(from + 13),
-        row.getString(from + 14));
+        row.getString(from + 14),
+        row.getInt(from + 15));
   }
 
+  /** The chain key of an event's epoch; null when Haven never had one (an edited epoch). */
+  private static UnaryOperator<String> keyOf(
+      IntFunction<Optional<UnaryOperator<String>>> keys, AuditEvent event) {
+    return keys.apply(event.getKeyEpoch()).orElse(null);
+  }
+
+  /**
+   * {@code keys}: the chain key of each key epoch, empty for an epoch that has none (events of
+   * every epoch are checked under their own epoch's key).
+   */
   public static Result verify(
       Connection db,
-      UnaryOperator<String> keyedHash,
+      IntFunction<Optional<UnaryOperator<String>>> keys,
       Optional<CheckpointStore.Checkpoint> checkpoint,
       Instant now,
       Duration unsequencedLimit)
@@ -136,6 +148,12 @@ public final class ChainVerifier {
           }
           AuditEvent event = asStored(row, 5);
           String mac = event.getMac();
+          UnaryOperator<String> keyedHash = keyOf(keys, event);
+          if (keyedHash == null) {
+            return Result.brokenAt(
+                id,
+                "event " + id + " names key epoch " + event.getKeyEpoch() + ", which has no key");
+          }
           if (mac == null) {
             // Written before the sequencer: the link hash covered the content itself.
             if (!keyedHash.apply(event.legacyCanonical(storedPrevious)).equals(stored)) {
@@ -194,13 +212,14 @@ public final class ChainVerifier {
                 + ") differs from the signed checkpoint");
       }
     }
-    Optional<Result> waiting = unsequenced(db, keyedHash, now.minus(unsequencedLimit));
+    Optional<Result> waiting = unsequenced(db, keys, now.minus(unsequencedLimit));
     return waiting.orElse(Result.intactThrough(head));
   }
 
   /** Events not in the chain: each must carry its own right MAC, and be recent. */
   private static Optional<Result> unsequenced(
-      Connection db, UnaryOperator<String> keyedHash, Instant overdueBefore) throws SQLException {
+      Connection db, IntFunction<Optional<UnaryOperator<String>>> keys, Instant overdueBefore)
+      throws SQLException {
     try (PreparedStatement query =
         db.prepareStatement(
             "select "
@@ -211,7 +230,9 @@ public final class ChainVerifier {
         while (row.next()) {
           AuditEvent event = asStored(row, 1);
           long id = event.getId();
+          UnaryOperator<String> keyedHash = keyOf(keys, event);
           if (event.getMac() == null
+              || keyedHash == null
               || !keyedHash.apply(event.canonical()).equals(event.getMac())) {
             return Optional.of(
                 Result.brokenAt(

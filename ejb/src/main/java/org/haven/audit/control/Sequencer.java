@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
 import org.haven.audit.entity.AuditEvent;
 
@@ -32,14 +33,18 @@ public final class Sequencer {
   private final String candidate;
   private final Duration lease;
   private final int batchSize;
-  private final UnaryOperator<String> keyedHash;
+  private final IntFunction<UnaryOperator<String>> keyedHashes;
 
+  /** {@code keyedHashes}: the chain key of each key epoch, by epoch. */
   public Sequencer(
-      String candidate, Duration lease, int batchSize, UnaryOperator<String> keyedHash) {
+      String candidate,
+      Duration lease,
+      int batchSize,
+      IntFunction<UnaryOperator<String>> keyedHashes) {
     this.candidate = candidate;
     this.lease = lease;
     this.batchSize = batchSize;
-    this.keyedHash = keyedHash;
+    this.keyedHashes = keyedHashes;
   }
 
   public String candidate() {
@@ -73,14 +78,15 @@ public final class Sequencer {
     List<Object[]> pending = new ArrayList<>();
     try (PreparedStatement query =
         db.prepareStatement(
-            "select p.event_id, e.mac from audit_pending p"
+            "select p.event_id, e.mac, e.key_epoch from audit_pending p"
                 + " left join audit_event e on e.id = p.event_id order by p.event_id limit ?")) {
       query.setInt(1, batchSize);
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
           // An entry whose event is gone (deleted before it was linked) is linked all the same,
           // without a MAC: the verifier then names the missing event.
-          pending.add(new Object[] {row.getLong(1), row.getString(2)});
+          // It is linked under its own epoch's key, the one its MAC was made with.
+          pending.add(new Object[] {row.getLong(1), row.getString(2), row.getInt(3)});
         }
       }
     }
@@ -97,7 +103,9 @@ public final class Sequencer {
         for (Object[] event : pending) {
           long id = (Long) event[0];
           position++;
-          String hash = link(keyedHash, position, id, (String) event[1], previous);
+          String hash =
+              link(
+                  keyedHashes.apply((Integer) event[2]), position, id, (String) event[1], previous);
           chain.setLong(1, position);
           chain.setLong(2, id);
           chain.setString(3, previous);

@@ -88,6 +88,14 @@ public class AuditEvent {
   @Column(name = "mac", length = 64)
   private String mac;
 
+  /**
+   * The key epoch of the chain key that made the MAC (and will make the link): a re-key starts a
+   * new one, and earlier events keep theirs. Outside the MAC: an edited epoch picks another key,
+   * under which the MAC no longer matches.
+   */
+  @Column(name = "key_epoch", nullable = false)
+  private int keyEpoch;
+
   /** The event's place in the chain; none until the sequencer has linked it. */
   @Formula("(select c.seq from audit_chain c where c.event_id = id)")
   private Long sequence;
@@ -141,7 +149,8 @@ public class AuditEvent {
       String details,
       String clientAddress,
       String requestId,
-      String mac) {
+      String mac,
+      int keyEpoch) {
     AuditEvent event =
         new AuditEvent(
             id,
@@ -159,6 +168,7 @@ public class AuditEvent {
             clientAddress,
             requestId);
     event.mac = mac;
+    event.keyEpoch = keyEpoch;
     return event;
   }
 
@@ -223,11 +233,15 @@ public class AuditEvent {
         previousHash);
   }
 
-  /** Stamps the event with the keyed MAC of its content; done once, before it is stored. */
-  public void seal(UnaryOperator<String> keyedMac) {
+  /**
+   * Stamps the event with the keyed MAC of its content under the chain key of a key epoch; done
+   * once, before it is stored.
+   */
+  public void seal(int epoch, UnaryOperator<String> keyedMac) {
     if (mac != null) {
       throw new IllegalStateException("audit event " + id + " is sealed already");
     }
+    this.keyEpoch = epoch;
     this.mac = keyedMac.apply(canonical());
   }
 
@@ -288,6 +302,10 @@ public class AuditEvent {
   }
 
   /** The keyed MAC of the event's content; none for events written before the sequencer. */
+  public int getKeyEpoch() {
+    return keyEpoch;
+  }
+
   public String getMac() {
     return mac;
   }

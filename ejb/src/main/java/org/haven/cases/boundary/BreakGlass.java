@@ -24,7 +24,6 @@ import org.haven.cases.control.CaseRecords;
 import org.haven.cases.entity.BreakGlassAccess;
 import org.haven.cases.entity.BreakGlassPurpose;
 import org.haven.cases.entity.SurvivorCase;
-import org.haven.crypto.boundary.FieldCrypto;
 import org.haven.database.control.RowLocks;
 import org.haven.paging.Page;
 import org.haven.paging.PageRequest;
@@ -48,7 +47,6 @@ public class BreakGlass {
   @Inject AccessPolicy access;
   @Inject AuditTrail audit;
   @Inject CaseRecords records;
-  @Inject FieldCrypto crypto;
   @Inject CaseOpener opener;
   @Inject Event<GlassBroken> broken;
 
@@ -95,7 +93,7 @@ public class BreakGlass {
             c, me, purpose, now, now.plus(BREAK_GLASS_MINUTES, ChronoUnit.MINUTES));
     em.persist(grant);
     access.brokeGlass();
-    crypto.cipherOf(c.dataKeyOwner()).ifPresent(cipher -> grant.explain(cipher, explanation));
+    records.sealerFor(c).ifPresent(cipher -> grant.explain(cipher, explanation));
     em.flush();
     audit.record(
         Entry.onCase(AuditAction.BREAK_GLASS, caseNumber)

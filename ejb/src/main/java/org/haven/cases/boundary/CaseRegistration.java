@@ -75,13 +75,19 @@ public class CaseRegistration {
     StaffMember actor = access.actor();
     Instant now = Instant.now();
     StaffMember caseworker = caseworkerFor(team, actor, assignee);
+    int epoch = crypto.currentEpoch();
     Set<CaseIndexEntry> searchable = indexes.of(identity);
     // Not limited like the check: a registration leaves a case in the team's list, and its matches
     // are told to the teams concerned, so probing by registering is loud, not silent.
-    DuplicateMatches.Found matches = duplicateMatches.of(searchable);
+    DuplicateMatches.Found matches = duplicateMatches.of(indexes.lookups(identity, searchable));
     List<PossibleDuplicate> duplicates = matches.shown();
     intake.register(caseNumbers.next(now), team);
     FieldCipher cipher = crypto.newDataKey(intake.dataKeyOwner());
+    if (crypto.currentEpoch() != epoch) {
+      // A re-key started meanwhile: indexed under the keys of an epoch no older than the data
+      // key's, so the re-key either passes over the case or indexes it anew.
+      searchable = indexes.of(identity);
+    }
     intake.seal(cipher, identity, narrative, searchable);
     intake.assessRisk(intake.getRiskLevel(), actor, now);
     em.persist(intake);
@@ -115,7 +121,7 @@ public class CaseRegistration {
     if (!underHourlyLimit()) {
       throw overHourlyLimit();
     }
-    DuplicateMatches.Found matches = duplicateMatches.of(indexes.of(identity));
+    DuplicateMatches.Found matches = duplicateMatches.of(indexes.lookups(identity));
     audit.record(Entry.of(AuditAction.DUPLICATES_CHECKED, "case", null).details(matches.summary()));
     matches.tell("checking before registering");
     return matches.shown();

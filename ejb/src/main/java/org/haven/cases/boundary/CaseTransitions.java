@@ -166,7 +166,7 @@ public class CaseTransitions {
     CaseStatusChange entry = new CaseStatusChange(c, from, to, kind, by, at);
     em.persist(entry);
     if (reason != null && !reason.isBlank()) {
-      records.openerFor(c).ifPresent(cipher -> entry.explain(cipher, reason));
+      records.sealerFor(c).ifPresent(cipher -> entry.explain(cipher, reason));
     }
   }
 

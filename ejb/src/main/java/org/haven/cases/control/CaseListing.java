@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -137,13 +138,21 @@ public class CaseListing {
     if (value == null || value.isBlank()) {
       return;
     }
-    Optional<CaseIndexEntry> entry = indexes.entry(index, value);
-    if (entry.isEmpty()) {
+    List<CaseIndexEntry> entries = indexes.entries(index, value);
+    if (entries.isEmpty()) {
       where.and("1 = 0");
       return;
     }
+    // Single-valued parameters, one per digest (two only during a re-key): Hibernate keeps the
+    // translation of such a query.
+    List<String> digests = new ArrayList<>();
+    for (int d = 0; d < entries.size(); d++) {
+      String parameter = "digest" + n + "_" + d;
+      digests.add("entry" + n + ".digest = :" + parameter);
+      where.parameter(parameter, entries.get(d).getDigest());
+    }
     where
-        .parameter("kind" + n, entry.get().getKind())
+        .parameter("kind" + n, index)
         .and(
             "c.id in (select indexed"
                 + n
@@ -157,13 +166,9 @@ public class CaseListing {
                 + n
                 + ".kind = :kind"
                 + n
-                + " and entry"
-                + n
-                + ".digest = :digest"
-                + n
-                + ")",
-            "digest" + n,
-            entry.get().getDigest());
+                + " and ("
+                + String.join(" or ", digests)
+                + "))");
   }
 
   /** The page's order; a unique tie-breaker keeps pages stable when many share a sort value. */

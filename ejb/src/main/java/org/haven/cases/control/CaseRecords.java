@@ -152,10 +152,20 @@ public class CaseRecords {
     return part;
   }
 
-  /** The cipher of the survivor's data key; the key is made on first use for older cases. */
+  /**
+   * The cipher to seal the survivor's new values with; the key is made on first use for older
+   * cases. Share-locks the key until the change commits, so that a re-key reseals what it seals.
+   */
   public FieldCipher cipherFor(SurvivorCase c) {
     refuseIfErased(c);
-    return crypto.cipherOf(c.dataKeyOwner()).orElseGet(() -> crypto.newDataKey(c.dataKeyOwner()));
+    return crypto
+        .cipherForChange(c.dataKeyOwner())
+        .orElseGet(() -> crypto.newDataKey(c.dataKeyOwner()));
+  }
+
+  /** Like {@link #cipherFor}, empty rather than refused once the survivor's data is erased. */
+  public Optional<FieldCipher> sealerFor(SurvivorCase c) {
+    return c.isErased() ? Optional.empty() : crypto.cipherForChange(c.dataKeyOwner());
   }
 
   /** The cipher to open a case's sealed values; empty once the survivor's data is erased. */

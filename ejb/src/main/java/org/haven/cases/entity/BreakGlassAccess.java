@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.haven.access.entity.StaffMember;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.crypto.control.Resealing;
 import org.haven.crypto.entity.Protected;
 
 /**
@@ -84,6 +85,11 @@ public class BreakGlassAccess {
   /** Erasure: the explanation goes with the survivor's data. */
   public void forget() {
     explanation = null;
+  }
+
+  /** Seals the value again with the survivor's new data key (a re-key). */
+  public void reseal(Resealing r) {
+    explanation = r.reseal(survivorCase.getCaseNumber(), field(), explanation);
   }
 
   private String field() {

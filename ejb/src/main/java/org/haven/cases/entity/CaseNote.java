@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.haven.access.entity.StaffMember;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.crypto.control.Resealing;
 import org.haven.crypto.entity.Protected;
 
 /**
@@ -70,6 +71,11 @@ public class CaseNote {
   /** Erasure: the text goes with the survivor's data; the note's date and author stay. */
   public void forget() {
     text = null;
+  }
+
+  /** Seals the value again with the survivor's new data key (a re-key). */
+  public void reseal(Resealing r) {
+    text = r.reseal(survivorCase.getCaseNumber(), field(), text);
   }
 
   private String field() {

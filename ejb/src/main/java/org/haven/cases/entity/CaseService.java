@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.haven.access.entity.StaffMember;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.crypto.control.Resealing;
 import org.haven.crypto.entity.Protected;
 import org.haven.services.entity.Provider;
 import org.haven.services.entity.ServiceType;
@@ -126,6 +127,11 @@ public class CaseService {
 
   public void forget() {
     outcome = null;
+  }
+
+  /** Seals the value again with the survivor's new data key (a re-key). */
+  public void reseal(Resealing r) {
+    outcome = r.reseal(survivorCase.getCaseNumber(), field(), outcome);
   }
 
   private String field() {

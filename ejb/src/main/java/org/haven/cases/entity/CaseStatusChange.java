@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.haven.access.entity.StaffMember;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.crypto.control.Resealing;
 import org.haven.crypto.entity.Protected;
 
 /** One entry of a case's status history: who moved it where and when, and why when returned. */
@@ -86,6 +87,11 @@ public class CaseStatusChange {
 
   public void forget() {
     reason = null;
+  }
+
+  /** Seals the value again with the survivor's new data key (a re-key). */
+  public void reseal(Resealing r) {
+    reason = r.reseal(survivorCase.getCaseNumber(), field(), reason);
   }
 
   private String field() {

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.haven.access.entity.StaffMember;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.crypto.control.Resealing;
 import org.haven.crypto.entity.Protected;
 import org.haven.services.entity.Provider;
 import org.haven.services.entity.ServiceType;
@@ -191,6 +192,12 @@ public class Consent {
   public void forget() {
     recipient = null;
     purpose = null;
+  }
+
+  /** Seals the values again with the survivor's new data key (a re-key). */
+  public void reseal(Resealing r) {
+    recipient = r.reseal(record(), field("recipient"), recipient);
+    purpose = r.reseal(record(), field("purpose"), purpose);
   }
 
   private String record() {

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.haven.access.entity.StaffMember;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.crypto.control.Resealing;
 import org.haven.crypto.entity.Protected;
 
 /**
@@ -108,6 +109,11 @@ public class FollowUpTask {
   /** The hand-written title; null for a generated task. */
   public String title(FieldCipher cipher) {
     return cipher.open(survivorCase.getCaseNumber(), field(), title);
+  }
+
+  /** Seals the value again with the survivor's new data key (a re-key). */
+  public void reseal(Resealing r) {
+    title = r.reseal(survivorCase.getCaseNumber(), field(), title);
   }
 
   private String field() {

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.haven.access.entity.StaffMember;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.crypto.control.Resealing;
 import org.haven.crypto.entity.Protected;
 
 /**
@@ -75,6 +76,11 @@ public class PlanAction {
 
   public String text(FieldCipher cipher) {
     return cipher.open(caseNumber(), "action." + id + ".text", text);
+  }
+
+  /** Seals the value again with the survivor's new data key (a re-key). */
+  public void reseal(Resealing r) {
+    text = r.reseal(caseNumber(), "action." + id + ".text", text);
   }
 
   private String caseNumber() {

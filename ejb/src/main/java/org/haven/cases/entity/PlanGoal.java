@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.haven.access.entity.StaffMember;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.crypto.control.Resealing;
 import org.haven.crypto.entity.Protected;
 
 /** A goal of a survivor's case plan ("safe housing within a month"): protected text. */
@@ -62,6 +63,11 @@ public class PlanGoal {
   }
 
   /** Seals the goal's words; after persist, since the associated data names the goal's id. */
+  /** Seals the value again with the survivor's new data key (a re-key). */
+  public void reseal(Resealing r) {
+    text = r.reseal(survivorCase.getCaseNumber(), "goal." + id + ".text", text);
+  }
+
   public void write(FieldCipher cipher, String value) {
     text = cipher.seal(survivorCase.getCaseNumber(), "goal." + id + ".text", value.strip());
   }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.crypto.control.Resealing;
 import org.haven.crypto.entity.Protected;
 
 /**
@@ -76,6 +77,22 @@ public class SealedDetails {
   @Protected(ASSESSMENT)
   @Column(name = "assessment")
   private byte[] assessment;
+
+  /** Seals every value again with the survivor's new data key (a re-key). */
+  void reseal(Resealing r, String record) {
+    givenNames = r.reseal(record, GIVEN_NAMES, givenNames);
+    familyName = r.reseal(record, FAMILY_NAME, familyName);
+    aliases = r.reseal(record, ALIASES, aliases);
+    birthDate = r.reseal(record, BIRTH_DATE, birthDate);
+    phones = r.reseal(record, PHONES, phones);
+    email = r.reseal(record, EMAIL, email);
+    address = r.reseal(record, ADDRESS, address);
+    documentType = r.reseal(record, DOCUMENT_TYPE, documentType);
+    documentNumber = r.reseal(record, DOCUMENT_NUMBER, documentNumber);
+    placeOfOrigin = r.reseal(record, PLACE_OF_ORIGIN, placeOfOrigin);
+    narrative = r.reseal(record, NARRATIVE, narrative);
+    assessment = r.reseal(record, ASSESSMENT, assessment);
+  }
 
   /** Replaces every protected value of case {@code record} with its ciphertext. */
   void seal(FieldCipher cipher, String record, SurvivorIdentity identity, String story) {

@@ -20,6 +20,7 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,8 +35,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.haven.access.entity.StaffMember;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.crypto.control.Resealing;
 import org.hibernate.annotations.NaturalId;
 
 /**
@@ -155,6 +158,9 @@ public class SurvivorCase {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /** Set by a re-key, which changes ciphertexts but nothing anyone wrote. */
+  @Transient private boolean keepUpdatedAt;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -217,6 +223,18 @@ public class SurvivorCase {
     if (identity != null && identity.getBirthDate() != null) {
       getSurvivor().setAgeBand(AgeBand.of(identity.getBirthDate(), LocalDate.now(ZoneOffset.UTC)));
     }
+  }
+
+  /**
+   * Seals the survivor's values again with their new data key (a re-key) and indexes them under the
+   * new index keys. Not a change anyone made: the case keeps its "updated" time.
+   */
+  public void reseal(Resealing r, Function<SurvivorIdentity, Set<CaseIndexEntry>> indexes) {
+    getSealed().reseal(r, caseNumber);
+    Set<CaseIndexEntry> fresh = indexes.apply(identity(r.cipher()));
+    searchIndexes.retainAll(fresh);
+    searchIndexes.addAll(fresh);
+    keepUpdatedAt = true;
   }
 
   public SurvivorIdentity identity(FieldCipher cipher) {
@@ -455,7 +473,9 @@ public class SurvivorCase {
 
   @PreUpdate
   void onUpdate() {
-    updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    if (!keepUpdatedAt) {
+      updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
   }
 
   public Long getId() {

@@ -14,7 +14,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbTransient;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +34,7 @@ import org.haven.crypto.control.CryptoFailure;
 import org.haven.crypto.control.EnvelopeCrypto;
 import org.haven.crypto.control.KeyEncryptionKeyStore;
 import org.haven.crypto.entity.DataKey;
+import org.haven.database.control.AfterTransaction;
 
 /**
  * The key-encryption key: loaded at start from outside the database (Haven does not start without
@@ -137,16 +137,7 @@ public class KeyEncryptionKeys {
       inFlight = wrapsInFlight.computeIfAbsent(current.primaryKeyId(), k -> new AtomicInteger());
       inFlight.incrementAndGet();
     }
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            inFlight.decrementAndGet();
-          }
-        });
+    AfterTransaction.onEnd(transactions, status -> inFlight.decrementAndGet());
     return current;
   }
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Envelope encryption with Google Tink. A key-encryption key (a Tink keyset kept outside the
@@ -68,15 +69,33 @@ public final class EnvelopeCrypto {
    */
   public FieldCipher fieldCipher(byte[] wrappedDataKey, String owner)
       throws GeneralSecurityException {
-    return new FieldCipher(dataKey(wrappedDataKey, owner));
+    return new FieldCipher(dataKey(wrappedDataKey, owner), null);
+  }
+
+  /**
+   * Like {@link #fieldCipher(byte[], String)}, with a way to the owner's current key should a value
+   * not open: a re-key may have replaced the key after this one was read, and sealed the value
+   * again with the new one.
+   */
+  public FieldCipher fieldCipher(
+      byte[] wrappedDataKey, String owner, Supplier<FieldCipher> replacement)
+      throws GeneralSecurityException {
+    return new FieldCipher(dataKey(wrappedDataKey, owner), replacement);
   }
 
   /** Encrypts and decrypts the protected fields of one owner's records. */
   public static final class FieldCipher {
     private final Aead aead;
+    private final Supplier<FieldCipher> replacement;
 
-    FieldCipher(Aead aead) {
+    FieldCipher(Aead aead, Supplier<FieldCipher> replacement) {
       this.aead = aead;
+      this.replacement = replacement;
+    }
+
+    /** The owner's current cipher if their key was replaced since this one; else null. */
+    private FieldCipher replaced() {
+      return replacement == null ? null : replacement.get();
     }
 
     /**
@@ -107,6 +126,10 @@ public final class EnvelopeCrypto {
       try {
         return ciphertext == null ? null : aead.decrypt(ciphertext, fieldContext(record, field));
       } catch (GeneralSecurityException e) {
+        FieldCipher current = replaced();
+        if (current != null) {
+          return current.openBytes(record, field, ciphertext);
+        }
         throw new CryptoFailure(
             "cannot decrypt " + field + " of " + record + ": altered, or not this record's", e);
       }
@@ -120,6 +143,10 @@ public final class EnvelopeCrypto {
             : new String(
                 aead.decrypt(ciphertext, fieldContext(record, field)), StandardCharsets.UTF_8);
       } catch (GeneralSecurityException e) {
+        FieldCipher current = replaced();
+        if (current != null) {
+          return current.open(record, field, ciphertext);
+        }
         throw new CryptoFailure(
             "cannot decrypt " + field + " of " + record + ": altered, or not this record's", e);
       }

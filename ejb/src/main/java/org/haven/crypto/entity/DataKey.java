@@ -33,13 +33,27 @@ public class DataKey {
   @Column(name = "rewrapped_at")
   private Instant rewrappedAt;
 
+  /** The key epoch it was made in (a re-key starts one): keys of earlier epochs are replaced. */
+  @Column(name = "epoch", nullable = false)
+  private int epoch;
+
   protected DataKey() {}
 
-  public DataKey(String owner, byte[] wrapped, int kekId) {
+  public DataKey(String owner, byte[] wrapped, int kekId, int epoch) {
     this.owner = owner;
     this.wrapped = wrapped;
     this.kekId = kekId;
+    this.epoch = epoch;
     this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** A new key in place of this one (a re-key): what it sealed must be sealed again with it. */
+  public void replaced(byte[] wrapped, int kekId, int epoch) {
+    this.wrapped = wrapped;
+    this.kekId = kekId;
+    this.epoch = epoch;
+    this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    this.rewrappedAt = null;
   }
 
   public void rewrapped(byte[] wrapped, int kekId) {
@@ -54,6 +68,10 @@ public class DataKey {
 
   public byte[] getWrapped() {
     return wrapped;
+  }
+
+  public int getEpoch() {
+    return epoch;
   }
 
   public int getKekId() {

@@ -9,6 +9,7 @@ import org.haven.audit.boundary.AuditTrail;
 import org.haven.audit.entity.AuditAction;
 import org.haven.crypto.boundary.KeyEncryptionKeys;
 import org.haven.keys.control.KeyRotationJob;
+import org.haven.keys.control.RekeyJob;
 import org.haven.keys.control.Rewrapping;
 import org.haven.problems.Conflict;
 
@@ -24,6 +25,8 @@ public class KeyManagement {
   @Inject KeyRotationJob rotation;
   @Inject AuditTrail audit;
   @Inject Rewrapping rewrapping;
+  @Inject RekeyJob rekey;
+  @Inject AccessPolicy access;
 
   /** What the keys page and {@code GET /api/v1/admin/keys} show. */
   public record KeyStatus(
@@ -31,7 +34,8 @@ public class KeyManagement {
       boolean rotatable,
       List<KeyEncryptionKeys.KeyInfo> keys,
       KeyRotationJob.Progress rotation,
-      List<String> retired) {}
+      List<String> retired,
+      RekeyJob.RekeyProgress rekey) {}
 
   public KeyStatus status() {
     return new KeyStatus(
@@ -39,7 +43,24 @@ public class KeyManagement {
         crypto.canRotate(),
         crypto.keyEncryptionKeys(),
         rotation.progress(),
-        crypto.retiredKeyIds());
+        crypto.retiredKeyIds(),
+        rekey.progress());
+  }
+
+  /**
+   * Starts a re-key, for when a data, index or audit key may have leaked: every survivor gets a new
+   * data key, the blind indexes new keys, the audit trail a new chain key from now on; its progress
+   * shows in {@link #status()}. Refused while a rotation of the key-encryption key runs.
+   */
+  public KeyStatus rekey() {
+    if (rotation.progress().state() == KeyRotationJob.State.RUNNING) {
+      throw new Conflict("A key rotation is running; start the re-key once it is done.");
+    }
+    RekeyJob.RekeyProgress started = rekey.start(access.actor().getUsername());
+    audit.record(
+        AuditTrail.Entry.of(AuditAction.REKEY_STARTED, "key", "epoch " + started.epoch())
+            .details("survivors to re-key: " + started.total()));
+    return status();
   }
 
   /**
@@ -89,6 +110,9 @@ public class KeyManagement {
 
   /** Starts a rotation of the key-encryption key; its progress shows in {@link #status()}. */
   public KeyStatus rotate() {
+    if (rekey.progress().state() == RekeyJob.RekeyState.RUNNING) {
+      throw new Conflict("A re-key is running; rotate the key-encryption key once it is done.");
+    }
     KeyRotationJob.Progress started = rotation.start();
     audit.record(
         AuditTrail.Entry.of(AuditAction.KEY_ROTATION_STARTED, "key", started.newKeyId())

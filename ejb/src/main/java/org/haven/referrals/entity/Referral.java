@@ -22,6 +22,7 @@ import org.haven.access.entity.StaffMember;
 import org.haven.cases.entity.Consent;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.crypto.control.Resealing;
 import org.haven.crypto.entity.Protected;
 import org.haven.services.entity.Provider;
 import org.haven.services.entity.ServiceType;
@@ -198,6 +199,13 @@ public class Referral {
     reason = null;
     returnReason = null;
     answerNote = null;
+  }
+
+  /** Seals the values again with the survivor's new data key (a re-key). */
+  public void reseal(Resealing r) {
+    reason = r.reseal(record(), field("reason"), reason);
+    returnReason = r.reseal(record(), field("returnReason"), returnReason);
+    answerNote = r.reseal(record(), field("answerNote"), answerNote);
   }
 
   private String record() {

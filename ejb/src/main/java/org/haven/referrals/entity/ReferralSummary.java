@@ -22,6 +22,7 @@ import org.haven.access.entity.StaffMember;
 import org.haven.cases.entity.Consent;
 import org.haven.cases.entity.SharedField;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
+import org.haven.crypto.control.Resealing;
 import org.haven.crypto.entity.Protected;
 
 /**
@@ -98,6 +99,11 @@ public class ReferralSummary {
 
   public Optional<Consent> consent() {
     return Optional.ofNullable(consent);
+  }
+
+  /** Seals the document again with the survivor's new data key (a re-key). */
+  public void reseal(Resealing r) {
+    pdf = r.reseal(record(), field(), pdf);
   }
 
   private String record() {

@@ -22,7 +22,8 @@ import org.haven.keys.boundary.KeyManagement.KeyStatus;
  * The key-encryption key for administrators: {@code GET /api/v1/admin/keys} shows its source, its
  * keys (ids and status only) and the rotation's progress; {@code POST /api/v1/admin/keys/rotation}
  * starts a rotation (202; follow it with GET); {@code DELETE /api/v1/admin/keys/retired} destroys
- * the keys a finished rotation retired.
+ * the keys a finished rotation retired; {@code POST /api/v1/admin/keys/rekey} starts a re-key
+ * (202).
  */
 @Tag(name = "keys")
 @Path("admin/keys")
@@ -52,6 +53,27 @@ public class KeysResource {
               schema = @Schema(implementation = KeyStatus.class)))
   public Response rotate() {
     return Response.accepted(keys.rotate()).build();
+  }
+
+  @Operation(
+      operationId = "rekey",
+      summary = "Start a re-key: new data keys for every survivor, new index and audit chain keys",
+      description =
+          "For when a data, index or audit key may have leaked. Runs in the background (follow"
+              + " `rekey` in GET /admin/keys); searches find every case meanwhile; earlier audit"
+              + " events stay verifiable under their own key. Resumes after a restart.")
+  @POST
+  @Path("rekey")
+  @APIResponse(
+      responseCode = "202",
+      description = "The re-key started (or resumed); GET /admin/keys shows its progress",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = KeyStatus.class)))
+  @APIResponse(responseCode = "409", description = "A re-key or a key rotation is running")
+  public Response rekey() {
+    return Response.accepted(keys.rekey()).build();
   }
 
   @Operation(

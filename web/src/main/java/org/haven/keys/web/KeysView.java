@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import org.haven.keys.boundary.KeyManagement;
 import org.haven.keys.boundary.KeyManagement.KeyStatus;
 import org.haven.keys.control.KeyRotationJob;
+import org.haven.keys.control.RekeyJob;
 import org.haven.problems.Conflict;
 import org.haven.ui.Texts;
 
@@ -94,6 +95,57 @@ public class KeysView {
       status = keys.destroyRetiredKeys();
       context.addMessage(
           null, new FacesMessage(FacesMessage.SEVERITY_INFO, Texts.get("keys.destroyed"), null));
+    } catch (Conflict refused) {
+      context.addMessage(
+          null, new FacesMessage(FacesMessage.SEVERITY_WARN, refused.getMessage(), null));
+    }
+  }
+
+  /** One line on the re-key: what was done and what is left. */
+  public String getRekeyText() {
+    RekeyJob.RekeyProgress p = getStatus().rekey();
+    return switch (p.state()) {
+      case IDLE -> Texts.get("keys.rekey.idle");
+      case RUNNING ->
+          Texts.get(
+              "keys.rekey.running",
+              String.valueOf(p.rekeyed()),
+              String.valueOf(p.total()),
+              String.valueOf(p.epoch()));
+      case DONE ->
+          Texts.get(
+              "keys.rekey.done",
+              String.valueOf(p.epoch()),
+              String.valueOf(p.rekeyed()),
+              String.valueOf(p.finishedAt()));
+      case FAILED -> Texts.get("keys.progress.failed", p.error());
+    };
+  }
+
+  public boolean isRekeying() {
+    return getStatus().rekey().state() == RekeyJob.RekeyState.RUNNING;
+  }
+
+  /** Per cent of the survivors re-keyed, for the progress bar. */
+  public int getRekeyPercent() {
+    RekeyJob.RekeyProgress p = getStatus().rekey();
+    if (p.state() == RekeyJob.RekeyState.DONE) {
+      return 100;
+    }
+    return p.total() == 0 ? 0 : (int) Math.min(100, p.rekeyed() * 100 / p.total());
+  }
+
+  public String getRekeyState() {
+    return getStatus().rekey().state().name();
+  }
+
+  public void rekey() {
+    FacesContext context = FacesContext.getCurrentInstance();
+    try {
+      status = keys.rekey();
+      context.addMessage(
+          null,
+          new FacesMessage(FacesMessage.SEVERITY_INFO, Texts.get("keys.rekey.started"), null));
     } catch (Conflict refused) {
       context.addMessage(
           null, new FacesMessage(FacesMessage.SEVERITY_WARN, refused.getMessage(), null));
