@@ -2,6 +2,7 @@ package org.haven.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
@@ -133,7 +134,13 @@ class MigrationsIT {
           head.executeUpdate();
         }
 
+        // A Haven that leaves the migrations to a job (HAVEN_DB_MIGRATIONS=external) refuses to
+        // start on a schema behind it, naming where it stands.
+        IllegalStateException behind =
+            assertThrows(IllegalStateException.class, () -> Migrations.requireUpToDate(flyway));
+        assertTrue(behind.getMessage().contains("at version 11 and"), behind.getMessage());
         flyway.migrate();
+        Migrations.requireUpToDate(flyway);
 
         ChainVerifier.Result carried =
             ChainVerifier.verify(

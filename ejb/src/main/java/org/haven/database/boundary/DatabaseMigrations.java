@@ -53,15 +53,33 @@ public class DatabaseMigrations {
   @ConfigProperty(name = "haven.demo", defaultValue = "false")
   boolean demo;
 
+  /**
+   * {@code at-start} (the default): Haven migrates as the owner when it starts. {@code external}: a
+   * one-shot job did ({@link org.haven.database.control.MigrateTool}); Haven only checks that
+   * nothing is pending, and needs no owner password.
+   */
+  @Inject
+  @ConfigProperty(name = "haven.db.migrations", defaultValue = "at-start")
+  String migrations;
+
   @PersistenceUnit EntityManagerFactory entityManagerFactory;
 
   private volatile SchemaState state = SchemaState.notMigrated();
 
   @PostConstruct
   void migrate() {
-    Flyway flyway = Migrations.on(owner).load();
-    MigrateResult result = flyway.migrate();
-    grantTheRuntimeRole();
+    boolean external = "external".equalsIgnoreCase(migrations.strip());
+    if (!external && !"at-start".equalsIgnoreCase(migrations.strip())) {
+      throw new IllegalStateException(
+          "HAVEN_DB_MIGRATIONS is \""
+              + migrations
+              + "\": say at-start (Haven migrates as the owner) or external (a one-shot job did)");
+    }
+    Flyway flyway = Migrations.on(external ? dataSource : owner).load();
+    if (external) {
+      Migrations.requireUpToDate(flyway);
+    }
+    int applied = external ? 0 : migrateAndGrant(flyway);
     entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
     MigrationInfo current = flyway.info().current();
     state =
@@ -73,9 +91,16 @@ public class DatabaseMigrations {
         () ->
             "Database schema at version "
                 + state.version()
-                + " ("
-                + result.migrationsExecuted
-                + " migration(s) applied now), validated against the entity mapping.");
+                + (external
+                    ? " (migrated by a job before the start)"
+                    : " (" + applied + " migration(s) applied now)")
+                + ", validated against the entity mapping.");
+  }
+
+  private int migrateAndGrant(Flyway flyway) {
+    MigrateResult result = flyway.migrate();
+    grantTheRuntimeRole();
+    return result.migrationsExecuted;
   }
 
   /**
