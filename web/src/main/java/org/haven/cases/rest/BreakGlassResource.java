@@ -3,18 +3,17 @@ package org.haven.cases.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
+import org.haven.api.Paging;
 import org.haven.cases.boundary.BreakGlass;
 import org.haven.cases.boundary.EmergencyAccess;
 import org.haven.paging.Page;
@@ -35,16 +34,9 @@ public class BreakGlassResource {
       operationId = "listEmergencyAccesses",
       summary = "Break-glass openings of the team's cases to review")
   @GET
-  public EmergencyAccessList recent(
-      @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more")
-          int page,
-      @QueryParam("size")
-          @DefaultValue("20")
-          @Min(value = 1, message = "must be between 1 and 100")
-          @Max(value = PageRequest.MAX_SIZE, message = "must be between 1 and 100")
-          int size) {
+  public EmergencyAccessList recent(@Valid @BeanParam Paging paging) {
     return EmergencyAccessList.of(
-        emergency.emergencyAccesses(new PageRequest(page, size, null, false)));
+        emergency.emergencyAccesses(paging.request(PageRequest.DEFAULT_SIZE)));
   }
 
   /** One page of {@code GET /api/v1/break-glass}, newest first; {@code page} is zero-based. */

@@ -3,13 +3,11 @@ package org.haven.cases.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.api.Dates;
 import org.haven.api.OneOf;
+import org.haven.api.Paging;
 import org.haven.api.Versions;
 import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseQueries;
@@ -84,13 +83,7 @@ public class CasesResource {
   @Operation(operationId = "listCases", summary = "List and search cases")
   @GET
   public CaseList list(
-      @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more")
-          int page,
-      @QueryParam("size")
-          @DefaultValue("20")
-          @Min(value = 1, message = "must be between 1 and 100")
-          @Max(value = PageRequest.MAX_SIZE, message = "must be between 1 and 100")
-          int size,
+      @Valid @BeanParam Paging paging,
       @QueryParam("sort")
           @Pattern(
               regexp = "-?(caseNumber|status|riskLevel|createdAt|updatedAt)",
@@ -116,8 +109,8 @@ public class CasesResource {
           String exploitationType) {
     return search(
         caseQueries,
-        page,
-        size,
+        paging.page(),
+        paging.size(PageRequest.DEFAULT_SIZE),
         sort,
         new CaseSearch(name, Dates.parse("birthDate", birthDate), phone, documentNumber),
         status,
