@@ -14,7 +14,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -30,6 +32,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
+import org.haven.audit.control.AuditSequencer;
+import org.haven.audit.control.ChainVerifier;
+import org.haven.audit.entity.AuditEvent;
 import org.haven.cases.boundary.BreakGlass;
 import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseNotes;
@@ -53,6 +58,7 @@ import org.haven.cases.entity.SharedField;
 import org.haven.cases.entity.Survivor;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.cases.entity.SurvivorIdentity;
+import org.haven.crypto.boundary.FieldCrypto;
 import org.haven.crypto.control.KeyEpochs;
 import org.haven.database.boundary.DatabaseMigrations;
 import org.haven.it.ActAs;
@@ -93,6 +99,8 @@ class RekeyIT {
   @Inject KeyManagement keys;
   @Inject KeyEpochs epochs;
   @Inject AuditChainTables chain;
+  @Inject AuditSequencer sequencer;
+  @Inject FieldCrypto crypto;
   @Inject CaseRegistration registration;
   @Inject CaseQueries caseQueries;
   @Inject CaseNotes caseNotes;
@@ -320,6 +328,71 @@ class RekeyIT {
       assertTrue(r.getInt(1) < done.epoch(), "the first note's event keeps its epoch");
       assertEquals(done.epoch(), r.getInt(2), "the note after the re-key is in the new epoch");
     }
+  }
+
+  /**
+   * The leaked key of an earlier epoch forges nothing after the re-key: an event sealed and linked
+   * under it, or left waiting, is reported once the chain holds the re-key's end.
+   */
+  @Test
+  void anEventUnderARetiredKeyIsReportedAfterTheRekey() throws Exception {
+    RekeyJob.RekeyProgress done = rekeyToTheEnd();
+    int retired = done.epoch() - 1;
+    sequencer.drain();
+    chain.holdLease("rekey-test", Duration.ofMinutes(10));
+    chain.backup();
+    try {
+      assertTrue(chain.verify().intact(), "intact to start with: " + chain.verify());
+      chain.asOwner(true);
+      long forged = chain.lastId() + 1_000;
+      AuditEvent event =
+          new AuditEvent(
+              forged,
+              Instant.now().truncatedTo(ChronoUnit.MICROS),
+              null,
+              "admin",
+              "admin",
+              null,
+              "SIGN_IN",
+              "session",
+              "api",
+              AuditEvent.Outcome.SUCCESS,
+              null,
+              null,
+              null,
+              null);
+      event.seal(retired, crypto.keyedHash(AuditEvent.CHAIN_KEY, retired));
+      chain.execute(
+          "insert into audit_event (id, occurred_at, actor_username, actor_roles, action,"
+              + " object_type, object_id, outcome, mac, key_epoch) values ("
+              + forged
+              + ", timestamp with time zone '"
+              + event.getOccurredAt().toString().replace('T', ' ').replace("Z", "+00:00")
+              + "', 'admin', 'admin', 'SIGN_IN', 'session', 'api', 'SUCCESS', '"
+              + event.getMac()
+              + "', "
+              + retired
+              + ")");
+      // Waiting: its MAC is right under the old key, and still it is reported.
+      ChainVerifier.Result waiting = chain.verify();
+      assertFalse(waiting.intact());
+      assertEquals(forged, waiting.firstBrokenEvent(), waiting.toString());
+      assertTrue(waiting.reason().contains("retired"), waiting.reason());
+      // Linked into the chain under its own (old) key, as the sequencer would.
+      chain.execute("insert into audit_pending (event_id) values (" + forged + ")");
+      chain.sequence(chain.candidate("rekey-test", Duration.ofMinutes(10)), true);
+      ChainVerifier.Result linked = chain.verify();
+      assertFalse(linked.intact());
+      assertEquals(forged, linked.firstBrokenEvent(), linked.toString());
+      assertTrue(linked.reason().contains("retired"), linked.reason());
+    } finally {
+      chain.restore();
+      chain.asOwner(false);
+      chain.dropBackup();
+      chain.releaseLease();
+    }
+    sequencer.drain();
+    assertTrue(chain.verify().intact(), "restored: " + chain.verify());
   }
 
   @Test

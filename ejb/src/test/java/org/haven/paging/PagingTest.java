@@ -21,9 +21,11 @@ class PagingTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new PageRequest(0, PageRequest.MAX_SIZE + 1, null, true));
+    // A page so far out that its offset would overflow is refused before any query.
     assertThrows(
-        ArithmeticException.class,
-        () -> new PageRequest(Integer.MAX_VALUE, 100, null, true).offset());
+        IllegalArgumentException.class,
+        () -> new PageRequest(PageRequest.MAX_PAGE + 1, 100, null, true));
+    assertEquals(100_000_000, new PageRequest(PageRequest.MAX_PAGE, 100, null, true).offset());
   }
 
   @Test

@@ -16,7 +16,8 @@ public class Paging {
 
   @QueryParam("page")
   @DefaultValue("0")
-  @Min(value = 0, message = "must be 0 or more")
+  @Min(value = 0, message = "must be between 0 and 1000000")
+  @Max(value = PageRequest.MAX_PAGE, message = "must be between 0 and 1000000")
   @Parameter(description = "The page, zero-based.")
   int page;
 

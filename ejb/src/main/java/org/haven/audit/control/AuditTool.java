@@ -103,13 +103,17 @@ public final class AuditTool {
     Map<Integer, BlindIndex> keys = new HashMap<>();
     try (PreparedStatement query =
         db.prepareStatement(
-            "select owner, wrapped, epoch from data_key where owner = ? or owner like ?")) {
+            "select owner, wrapped from data_key where owner = ? or owner like ?")) {
       query.setString(1, AuditEvent.CHAIN_KEY);
       query.setString(2, AuditEvent.CHAIN_KEY + "@%");
       try (ResultSet row = query.executeQuery()) {
         while (row.next()) {
-          keys.put(
-              row.getInt(3), new BlindIndex(envelope.unwrapKey(row.getBytes(2), row.getString(1))));
+          // The epoch from the key's name, which its wrapping is bound to (not a column anyone
+          // with the table could change): audit:chain is epoch 0, audit:chain@N epoch N.
+          String owner = row.getString(1);
+          int at = owner.lastIndexOf('@');
+          int epoch = at < 0 ? 0 : Integer.parseInt(owner.substring(at + 1));
+          keys.put(epoch, new BlindIndex(envelope.unwrapKey(row.getBytes(2), owner)));
         }
       }
     }

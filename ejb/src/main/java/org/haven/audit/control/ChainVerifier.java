@@ -86,6 +86,24 @@ public final class ChainVerifier {
         row.getInt(from + 15));
   }
 
+  /** A re-key's end, recorded by Haven under the epoch it finished. */
+  private static boolean finishesRekey(AuditEvent event) {
+    return "REKEY_FINISHED".equals(event.getAction())
+        && event.getOutcome() == AuditEvent.Outcome.SUCCESS;
+  }
+
+  private static String retired(AuditEvent event, int retiredBelow, long retiredAt) {
+    return "event "
+        + event.getId()
+        + " is sealed under key epoch "
+        + event.getKeyEpoch()
+        + ", retired by the re-key to epoch "
+        + retiredBelow
+        + " that finished at event "
+        + retiredAt
+        + ": forged with an old key";
+  }
+
   /** The chain key of an event's epoch; null when Haven never had one (an edited epoch). */
   private static UnaryOperator<String> keyOf(
       IntFunction<Optional<UnaryOperator<String>>> keys, AuditEvent event) {
@@ -108,6 +126,10 @@ public final class ChainVerifier {
           checkpoint.get().eventId(), "the last checkpoint's signature is not valid");
     }
     long expected = 1;
+    // The highest key epoch whose re-key has finished, as the chain itself says (REKEY_FINISHED,
+    // under that epoch's key): no later event may be sealed under an earlier, retired key.
+    int retiredBelow = 0;
+    long retiredAt = 0;
     String previous = GENESIS;
     String checkpointHash = null;
     Long head = null;
@@ -175,6 +197,13 @@ public final class ChainVerifier {
                       + ") was altered or forged");
             }
           }
+          if (event.getKeyEpoch() < retiredBelow) {
+            return Result.brokenAt(id, retired(event, retiredBelow, retiredAt));
+          }
+          if (finishesRekey(event)) {
+            retiredBelow = event.getKeyEpoch();
+            retiredAt = id;
+          }
           if (checkpoint.isPresent() && checkpoint.get().position() == position) {
             checkpointHash = stored;
           }
@@ -212,13 +241,18 @@ public final class ChainVerifier {
                 + ") differs from the signed checkpoint");
       }
     }
-    Optional<Result> waiting = unsequenced(db, keys, now.minus(unsequencedLimit));
+    Optional<Result> waiting =
+        unsequenced(db, keys, now.minus(unsequencedLimit), retiredBelow, retiredAt);
     return waiting.orElse(Result.intactThrough(head));
   }
 
   /** Events not in the chain: each must carry its own right MAC, and be recent. */
   private static Optional<Result> unsequenced(
-      Connection db, IntFunction<Optional<UnaryOperator<String>>> keys, Instant overdueBefore)
+      Connection db,
+      IntFunction<Optional<UnaryOperator<String>>> keys,
+      Instant overdueBefore,
+      int retiredBelow,
+      long retiredAt)
       throws SQLException {
     try (PreparedStatement query =
         db.prepareStatement(
@@ -240,6 +274,9 @@ public final class ChainVerifier {
                     "event "
                         + id
                         + " (not yet in the chain) was altered or forged: its MAC does not match"));
+          }
+          if (event.getKeyEpoch() < retiredBelow) {
+            return Optional.of(Result.brokenAt(id, retired(event, retiredBelow, retiredAt)));
           }
           if (event.getOccurredAt() != null && event.getOccurredAt().isBefore(overdueBefore)) {
             return Optional.of(

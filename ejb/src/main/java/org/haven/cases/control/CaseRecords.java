@@ -41,9 +41,21 @@ public class CaseRecords {
     return inScope(caseNumber, access.caseScope());
   }
 
-  /** The record if the caller may change it: break-glass opens a case for reading only. */
+  /**
+   * The record if the caller may change it: break-glass opens a case for reading only. The
+   * survivor's key is share-locked before any row of the case is written, in the order a re-key
+   * takes them (key, then rows), so the two never deadlock; if a re-key committed since the case
+   * was read, the case is read again with the values sealed under the new key.
+   */
   public Optional<SurvivorCase> changeable(String caseNumber) {
-    return inScope(caseNumber, access.caseScope().withoutBreakGlass());
+    return inScope(caseNumber, access.caseScope().withoutBreakGlass())
+        .map(
+            c -> {
+              if (!c.isErased() && crypto.lockForChange(c.dataKeyOwner())) {
+                em.refresh(c);
+              }
+              return c;
+            });
   }
 
   /** Like {@link #readable}, with the attempt on an absent case recorded in the trail. */

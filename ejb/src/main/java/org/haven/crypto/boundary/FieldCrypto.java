@@ -223,6 +223,21 @@ public class FieldCrypto {
     return cipher(owner, key);
   }
 
+  /**
+   * Share-locks an owner's key to the end of the transaction, before a change writes any of their
+   * rows (see {@link #cipherForChange}). True if the key read before was replaced meanwhile (a
+   * re-key committed): values read before then are sealed with a key that is gone.
+   */
+  public boolean lockForChange(String owner) {
+    DataKey key = em.find(DataKey.class, owner);
+    if (key == null) {
+      return false;
+    }
+    byte[] before = key.getWrapped();
+    em.refresh(key, LockModeType.PESSIMISTIC_READ);
+    return !Arrays.equals(before, key.getWrapped());
+  }
+
   private Optional<FieldCipher> cipher(String owner, DataKey key) {
     if (key == null) {
       opened.remove(owner);

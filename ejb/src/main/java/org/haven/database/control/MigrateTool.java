@@ -33,14 +33,19 @@ public final class MigrateTool {
     String owner = required("HAVEN_DB_OWNER_USER");
     String password = required("HAVEN_DB_OWNER_PASSWORD");
     String runtime = System.getenv("HAVEN_DB_USER");
+    boolean postgres = url.startsWith("jdbc:postgresql:");
+    if (postgres && (runtime == null || runtime.isBlank())) {
+      System.err.println(
+          "MigrateTool: HAVEN_DB_USER is not set: name the role Haven works as, to be granted its"
+              + " DML (the owner's own name if one role does both)");
+      System.exit(2);
+    }
     try {
       Flyway flyway = Migrations.on(url, owner, password).load();
       MigrateResult result = flyway.migrate();
       String granted = null;
       try (Connection db = DriverManager.getConnection(url, owner, password)) {
-        boolean postgres =
-            db.getMetaData().getDatabaseProductName().toLowerCase().contains("postgresql");
-        if (postgres && runtime != null && !runtime.isBlank() && !runtime.equals(owner)) {
+        if (postgres && !runtime.equals(owner)) {
           RuntimeRole.grant(db, runtime);
           granted = runtime;
         }

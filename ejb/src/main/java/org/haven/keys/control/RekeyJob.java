@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.haven.audit.boundary.AuditTrail;
@@ -97,7 +99,11 @@ public class RekeyJob {
             });
   }
 
-  /** Starts a re-key; refused while one runs. {@code startedBy}: the administrator's name. */
+  /**
+   * Starts a re-key; refused while one runs. {@code startedBy}: the administrator's name. In a
+   * transaction of its own: the epoch is committed at once, and so must the timer that works it.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public synchronized RekeyProgress start(String startedBy) {
     if (progress.state() == RekeyState.RUNNING) {
       throw new Conflict(
@@ -107,7 +113,12 @@ public class RekeyJob {
               + progress.total()
               + " survivors done); wait for it to finish.");
     }
-    int epoch = crypto.rekeying() ? crypto.currentEpoch() : epochs.begin(startedBy);
+    int epoch;
+    try {
+      epoch = crypto.rekeying() ? crypto.currentEpoch() : epochs.begin(startedBy);
+    } catch (IllegalStateException anotherServerStartedOne) {
+      throw new Conflict("A re-key is already running; wait for it to finish.");
+    }
     begin(epoch, Instant.now());
     return progress;
   }
@@ -137,10 +148,25 @@ public class RekeyJob {
   void run() {
     int epoch = progress.epoch();
     try {
-      rekeyAll(epoch);
+      Set<String> failed = new TreeSet<>();
+      rekeyAll(epoch, failed);
       // A registration that made its key just before the epoch began may commit it only now.
       epochs.awaitKeysBefore(epoch, Duration.ofMinutes(1));
-      rekeyAll(epoch);
+      failed.clear();
+      rekeyAll(epoch, failed);
+      if (!failed.isEmpty()) {
+        // The earlier index keys stay, so that every case is still found; start again to retry.
+        throw new IllegalStateException(
+            failed.size()
+                + " survivors could not be re-keyed ("
+                + String.join(", ", failed.stream().limit(10).toList())
+                + (failed.size() > 10 ? ", …" : "")
+                + "); see the server log");
+      }
+      long left = rekeying.remaining(epoch);
+      if (left > 0) {
+        throw new IllegalStateException(left + " survivors' keys are still of an earlier epoch");
+      }
       crypto.finishEpoch(epoch);
       RekeyProgress p = progress;
       progress =
@@ -179,30 +205,41 @@ public class RekeyJob {
               Instant.now().truncatedTo(ChronoUnit.MILLIS),
               "the re-key stopped after "
                   + p.rekeyed()
-                  + " survivors; see the server log, then start it again to finish");
+                  + " survivors: "
+                  + e.getMessage()
+                  + ". Start it again to finish.");
     }
   }
 
-  private void rekeyAll(int epoch) {
+  /**
+   * One pass over the survivors still to do. A batch that fails (a lock timeout, a value that no
+   * longer opens) is done again one survivor at a time, so one bad case stops only itself: those
+   * are named in {@code failed} (case numbers only) and the pass goes on.
+   */
+  private void rekeyAll(int epoch, Set<String> failed) {
     String after = "";
-    int failures = 0;
     while (true) {
-      List<String> batch;
-      try {
-        batch = rekeying.rekeyBatch(epoch, after, BATCH);
-      } catch (RuntimeException e) {
-        // A batch can collide with an erasure or a lock timeout: retry it a few times.
-        if (++failures > 3) {
-          throw e;
-        }
-        continue;
-      }
+      List<String> batch = rekeying.next(epoch, after, BATCH);
       if (batch.isEmpty()) {
         return;
       }
       after = batch.get(batch.size() - 1);
+      int done;
+      try {
+        done = rekeying.rekey(batch);
+      } catch (RuntimeException batchFailed) {
+        done = 0;
+        for (String owner : batch) {
+          try {
+            done += rekeying.rekey(List.of(owner));
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Re-key: " + owner + " could not be re-keyed", e);
+            failed.add(owner.substring(owner.indexOf(':') + 1));
+          }
+        }
+      }
       RekeyProgress p = progress;
-      long rekeyed = p.rekeyed() + batch.size();
+      long rekeyed = p.rekeyed() + done;
       progress =
           new RekeyProgress(
               RekeyState.RUNNING,

@@ -36,23 +36,30 @@ public class Rekeying {
   }
 
   /**
-   * Re-keys up to {@code max} survivors whose key is of an earlier epoch, in the order of their
-   * owners after {@code after}. Returns the owners it looked at (the last one is where the next
-   * batch goes on); empty once none is left after it.
+   * Up to {@code max} owners of survivors' keys of an earlier epoch, in their order after {@code
+   * after}; empty once none is left after it.
    */
+  public List<String> next(int epoch, String after, int max) {
+    return em.createQuery(
+            "select k.owner from DataKey k where k.owner like :cases and k.epoch < :epoch"
+                + " and k.owner > :after order by k.owner",
+            String.class)
+        .setParameter("cases", CASE_KEYS)
+        .setParameter("epoch", epoch)
+        .setParameter("after", after)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /** Re-keys these survivors in one transaction; how many were re-keyed (not erased meanwhile). */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public List<String> rekeyBatch(int epoch, String after, int max) {
-    List<String> owners =
-        em.createQuery(
-                "select k.owner from DataKey k where k.owner like :cases and k.epoch < :epoch"
-                    + " and k.owner > :after order by k.owner",
-                String.class)
-            .setParameter("cases", CASE_KEYS)
-            .setParameter("epoch", epoch)
-            .setParameter("after", after)
-            .setMaxResults(max)
-            .getResultList();
-    owners.forEach(crypto::rekey);
-    return owners;
+  public int rekey(List<String> owners) {
+    int done = 0;
+    for (String owner : owners) {
+      if (crypto.rekey(owner)) {
+        done++;
+      }
+    }
+    return done;
   }
 }

@@ -51,7 +51,9 @@ public class CaseSearchResource {
       @Size(max = 200, message = "must be at most 200 characters") String assignee,
       @Schema(implementation = ExploitationType.class) @OneOf(ExploitationType.class)
           String exploitationType,
-      @Min(value = 0, message = "must be 0 or more") Integer page,
+      @Min(value = 0, message = "must be between 0 and 1000000")
+          @Max(value = PageRequest.MAX_PAGE, message = "must be between 0 and 1000000")
+          Integer page,
       @Min(value = 1, message = "must be between 1 and 100")
           @Max(value = PageRequest.MAX_SIZE, message = "must be between 1 and 100")
           Integer size,
