@@ -50,6 +50,55 @@ class PagesIT {
         .follow(false);
   }
 
+  /** Pages, scripts and styles travel compressed; the icon is named, so no request 404s. */
+  @Test
+  void pagesTravelCompressedAndNameTheirIcon() {
+    String home = browser().get("/haven/").then().statusCode(200).extract().asString();
+    java.util.regex.Matcher icon =
+        Pattern.compile("<link rel=\"icon\"[^>]*href=\"([^\"]+)\"").matcher(home);
+    assertTrue(icon.find(), "the page names its icon");
+    browser()
+        .get(icon.group(1))
+        .then()
+        .statusCode(200)
+        .contentType(containsString("image/svg+xml"));
+    for (String path :
+        List.of(
+            "/haven/",
+            "/haven/jakarta.faces.resource/components.js.xhtml?ln=primefaces",
+            "/haven/resources/haven/haven.css")) {
+      browser()
+          .config(
+              io.restassured.RestAssured.config()
+                  .decoderConfig(
+                      io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders()))
+          .header("Accept-Encoding", "gzip")
+          .get(path)
+          .then()
+          .statusCode(200)
+          .header("Content-Encoding", "gzip");
+    }
+  }
+
+  /** Languages by their names, not their codes; phone numbers kept left to right in any script. */
+  @Test
+  void theCaseShowsLanguagesByNameAndPhonesLeftToRight() {
+    String n =
+        Api.api(DemoStaff.CASEWORKER_NORTH)
+            .body(
+                "{\"riskLevel\":\"LOW\",\"survivor\":{\"givenNames\":\"Lingua\","
+                    + "\"languages\":[\"ti\",\"en\"],\"phones\":[\"+44 7700 900123\"]}}")
+            .post("/cases")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("caseNumber");
+    String page =
+        browser().get("/haven/cases/case.xhtml?n=" + n).then().statusCode(200).extract().asString();
+    assertTrue(page.contains("Tigrinya, English"), "languages by name");
+    assertTrue(page.contains("<bdi dir=\"ltr\">+44 7700 900123</bdi>"), "a phone stays LTR");
+  }
+
   @Test
   void theHomePageIsTheCaseworkersDashboardAndLeadsToTheCaseList() {
     browser()

@@ -30,17 +30,31 @@ public class Choices {
     return countries;
   }
 
-  /** ISO 639 languages. */
+  /**
+   * ISO 639 languages, each once: the JDK also lists the withdrawn codes of Hebrew, Indonesian and
+   * Yiddish (iw, in, ji), which it now reads as he, id, yi.
+   */
   public List<SelectItem> getLanguages() {
     if (languages == null) {
       Locale locale = locale();
       languages =
           Arrays.stream(Locale.getISOLanguages())
+              .filter(code -> new Locale(code).getLanguage().equals(code))
               .map(code -> new SelectItem(code, new Locale(code).getDisplayLanguage(locale)))
               .sorted(Comparator.comparing(SelectItem::getLabel))
               .toList();
     }
     return languages;
+  }
+
+  /** Languages' names in the user's language ({@code ti, en} → Tigrinya, English). */
+  public String languages(List<String> codes) {
+    if (codes == null || codes.isEmpty()) {
+      return "—";
+    }
+    Locale locale = locale();
+    return String.join(
+        ", ", codes.stream().map(code -> new Locale(code).getDisplayLanguage(locale)).toList());
   }
 
   /** A country's name in the user's language ({@code TH} → Thailand). */

@@ -19,7 +19,10 @@ public final class Texts {
   private Texts() {}
 
   public static String get(String key, Object... args) {
-    Locale locale = locale();
+    return get(locale(), key, args);
+  }
+
+  static String get(Locale locale, String key, Object... args) {
     String pattern;
     try {
       pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(key);
