@@ -161,6 +161,15 @@ class AccessTableIT {
               401,
               404),
           new Operation(
+              "PUT",
+              "/cases/{case}/survivor",
+              "{\"givenNames\":\"Rose\",\"familyName\":\"Corrected\"}",
+              200,
+              200,
+              403,
+              401,
+              404),
+          new Operation(
               "PUT", "/cases/{case}/risk", "{\"riskLevel\":\"HIGH\"}", 200, 200, 403, 401, 404),
           new Operation("GET", "/cases/{case}/consents", null, 200, 200, 403, 401, 404),
           new Operation(

@@ -232,6 +232,19 @@ class BoundaryAccessTableIT {
               N,
               A),
           new Row(
+              "IdentityCorrection#correct",
+              t ->
+                  t.identityCorrection.correct(
+                      t.north,
+                      new org.haven.cases.entity.Survivor(),
+                      new org.haven.cases.entity.SurvivorIdentity(),
+                      null),
+              Y,
+              Y,
+              N,
+              N,
+              A),
+          new Row(
               "CaseProfile#assessRisk",
               t -> t.profile.assessRisk(t.north, RiskLevel.HIGH, null),
               Y,
@@ -520,6 +533,7 @@ class BoundaryAccessTableIT {
   @Inject CaseErasure erasure;
   @Inject CaseNotes caseNotes;
   @Inject CaseProfile profile;
+  @Inject org.haven.cases.boundary.IdentityCorrection identityCorrection;
   @Inject CaseQueries caseQueries;
   @Inject CaseRegistration registration;
   @Inject CaseTransitions transitions;

@@ -94,11 +94,29 @@ class BreakGlassIT {
     List<Map<String, Object>> events =
         Api.api(DemoStaff.ADMIN).get("/audit/events?action=BREAK_GLASS&size=100").path("items");
     Map<String, Object> event =
-        events.stream().filter(e -> requestId.equals(e.get("requestId"))).findFirst().orElseThrow();
+        events.stream()
+            .filter(e -> requestId.equals(e.get("requestId")))
+            .filter(e -> "case".equals(e.get("objectType")))
+            .findFirst()
+            .orElseThrow();
     assertEquals(number, event.get("objectId"));
     assertEquals("MEDICAL_EMERGENCY", event.get("reason"));
     assertEquals("caseworker.south", event.get("actorUsername"));
     assertFalse(event.toString().contains("unconscious"), "the explanation stays out of the trail");
+
+    // The owning team's supervisors read the opening in their own audit view.
+    List<Map<String, Object>> teamView =
+        Api.api(DemoStaff.SUPERVISOR_NORTH)
+            .get("/audit/events?action=BREAK_GLASS&size=100")
+            .path("items");
+    Map<String, Object> told =
+        teamView.stream()
+            .filter(e -> requestId.equals(e.get("requestId")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("north's supervisor does not see " + number));
+    assertEquals("north", told.get("objectId"));
+    assertTrue(String.valueOf(told.get("details")).contains(number), told.toString());
+    assertFalse(told.toString().contains("unconscious"));
   }
 
   @Test
@@ -159,6 +177,7 @@ class BreakGlassIT {
     long opened =
         before.stream()
             .filter(e -> who.username.equals(e.get("actorUsername")))
+            .filter(e -> "case".equals(e.get("objectType")))
             .filter(e -> "SUCCESS".equals(e.get("outcome")))
             .count();
     // Up to the limit, each opening of a new case is granted.

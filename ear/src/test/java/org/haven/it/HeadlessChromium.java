@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -151,9 +152,13 @@ public final class HeadlessChromium implements TestWatcher, AutoCloseable {
     settle();
   }
 
+  /**
+   * Replaces what a field holds as a user does, selecting it all and typing over it: a masked field
+   * (the dates) keeps its value through a script's clear().
+   */
   public void type(By field, String text) {
     WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(field));
-    input.clear();
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
     input.sendKeys(text);
   }
 

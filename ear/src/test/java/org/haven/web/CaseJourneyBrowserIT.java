@@ -96,6 +96,63 @@ class CaseJourneyBrowserIT {
         history.contains("supervisor.north") && history.contains("caseworker.north"), history);
   }
 
+  /**
+   * A birth date typed as a caseworker types it (the calendar stays shut unless its button is
+   * pressed), then corrected on the Identity tab: an implausible date is asked about once, and the
+   * case is found by its new name.
+   */
+  @Test
+  void aBirthDateIsTypedAndTheIdentityCorrectedInThePage() {
+    browser.start();
+    browser.signIn(DemoStaff.CASEWORKER_NORTH);
+    String family = "Typed" + System.nanoTime();
+    browser.open("/haven/cases/register.xhtml");
+    browser.type(By.id("intake:givenNames"), "Ines");
+    browser.type(By.id("intake:familyName"), family);
+    browser.type(By.id("intake:birthDate_input"), "12/04/1999");
+    assertEquals("12/04/1999", browser.find(By.id("intake:birthDate_input")).getAttribute("value"));
+    assertTrue(
+        browser
+            .driver()
+            .findElements(By.cssSelector(".ui-datepicker-panel:not(.ui-helper-hidden)"))
+            .stream()
+            .noneMatch(org.openqa.selenium.WebElement::isDisplayed),
+        "typing does not open the calendar");
+    browser.click(By.id("intake:toSituation"));
+    browser.click(By.xpath("//div[@id='intake:riskLevel']//*[normalize-space(text())='Low']"));
+    browser.click(By.id("intake:toCheck"));
+    browser.waitForText(By.id("intake:checkStep"), "No case in Haven matches");
+    browser.click(By.id("intake:register"));
+    browser.waitForText(By.cssSelector(".haven-title"), "HVN-");
+    assertTrue(browser.find(By.id("caseFile:tabs:identityTab")).getText().contains("1999-04-12"));
+
+    // The correction: a new family name and a birth date of last year, which is asked about.
+    String corrected = "Fixed" + System.nanoTime();
+    int lastYear = java.time.LocalDate.now().getYear() - 1;
+    browser.click(By.id("caseFile:tabs:correctIdentity"));
+    browser.type(By.id("caseFile:tabs:familyName"), corrected);
+    browser.type(By.id("caseFile:tabs:birthDate_input"), "01/02/" + lastYear);
+    browser.click(By.id("caseFile:tabs:saveIdentity"));
+    browser.waitForText(By.id("caseFile:tabs:birthDateCheck"), "one year old");
+    browser.click(By.cssSelector("[id='caseFile:tabs:birthDateConfirmed'] .ui-chkbox-box"));
+    browser.click(By.id("caseFile:tabs:saveIdentity"));
+    browser.waitForText(By.id("survivorName"), corrected);
+    assertTrue(browser.find(By.id("identityCorrected")).isDisplayed());
+    assertTrue(
+        browser.find(By.id("caseFile:tabs:identityTab")).getText().contains(lastYear + "-02-01"));
+    String caseNumber =
+        browser
+            .find(By.cssSelector(".haven-title"))
+            .getText()
+            .replaceAll(".*(HVN-\\d{4}-\\d+).*", "$1");
+    java.util.List<String> found =
+        org.haven.it.Api.api(DemoStaff.CASEWORKER_NORTH)
+            .body("{\"name\":\"Ines " + corrected + "\"}")
+            .post("/cases/search")
+            .path("items.caseNumber");
+    assertTrue(found.contains(caseNumber), found + " has " + caseNumber);
+  }
+
   @Test
   void theLanguageCanBeArabicReadRightToLeft() {
     browser.start();

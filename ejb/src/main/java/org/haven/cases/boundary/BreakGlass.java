@@ -104,6 +104,17 @@ public class BreakGlass {
                     + "; read-only until "
                     + grant.getExpiresAt()
                     + "; team supervisors notified"));
+    // Also about the team, so that its supervisors read the opening in their audit view.
+    audit.record(
+        Entry.of(AuditAction.BREAK_GLASS, "team", c.getOwningTeam())
+            .reason(purpose.name())
+            .details(
+                "case "
+                    + c.getCaseNumber()
+                    + " opened by break-glass by "
+                    + me.getUsername()
+                    + "; read-only until "
+                    + grant.getExpiresAt()));
     broken.fire(new GlassBroken(c.getCaseNumber(), c.getOwningTeam(), me.getUsername(), purpose));
     return Optional.of(opener.open(c));
   }

@@ -18,6 +18,7 @@ public final class CaseFile {
   private final String narrative;
   private final List<PossibleDuplicate> possibleDuplicates;
   private final boolean unreadable;
+  private boolean readOnly;
   private final ExploitationProfile exploitation;
 
   CaseFile(
@@ -61,6 +62,16 @@ public final class CaseFile {
   }
 
   /** The exploitation profile (coded, not protected). */
+  /** Opened by break-glass: the caller may read the case, not change it. */
+  public boolean isReadOnly() {
+    return readOnly;
+  }
+
+  CaseFile readOnly(boolean value) {
+    readOnly = value;
+    return this;
+  }
+
   public ExploitationProfile getExploitation() {
     return exploitation;
   }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.haven.cases.control.CaseRecords;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.cases.entity.SurvivorIdentity;
 import org.haven.crypto.boundary.FieldCrypto;
@@ -20,13 +21,14 @@ class CaseOpener {
   private static final Logger LOG = Logger.getLogger(CaseOpener.class.getName());
 
   @Inject FieldCrypto crypto;
+  @Inject CaseRecords records;
 
   CaseFile open(SurvivorCase c) {
     return open(c, List.of());
   }
 
   CaseFile open(SurvivorCase c, List<PossibleDuplicate> duplicates) {
-    return opened(c, true, duplicates);
+    return opened(c, true, duplicates).readOnly(records.onlyByBreakGlass(c));
   }
 
   /**

@@ -103,6 +103,11 @@ class DuplicateMatches {
   }
 
   Found of(Set<CaseIndexEntry> searchable) {
+    return of(searchable, null);
+  }
+
+  /** The matches of a stored case's identity: the case itself ({@code self}) is not one. */
+  Found of(Set<CaseIndexEntry> searchable, String self) {
     List<CaseIndexEntry> keys = new ArrayList<>();
     for (CaseIndexEntry entry : searchable) {
       if (entry.getKind() == SearchIndex.NAME_BIRTH_DATE
@@ -123,6 +128,9 @@ class DuplicateMatches {
       where.parameter("digest" + i, keys.get(i).getDigest());
     }
     where.and("(" + String.join(" or ", either) + ")");
+    if (self != null) {
+      where.and("c.caseNumber <> :self", "self", self);
+    }
     List<Object[]> matches =
         where
             .bind(

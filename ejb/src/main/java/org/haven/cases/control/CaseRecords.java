@@ -58,6 +58,16 @@ public class CaseRecords {
             });
   }
 
+  /**
+   * Whether the caller sees this case only through a break-glass opening: to read, not to change.
+   * One more query, for the cases opened that way only.
+   */
+  public boolean onlyByBreakGlass(SurvivorCase c) {
+    CaseScope scope = access.caseScope();
+    return scope.emergencyCases().contains(c.getId())
+        && inScope(c.getCaseNumber(), scope.withoutBreakGlass()).isEmpty();
+  }
+
   /** Like {@link #readable}, with the attempt on an absent case recorded in the trail. */
   public Optional<SurvivorCase> readable(String caseNumber, AuditAction action) {
     return recorded(readable(caseNumber), action, caseNumber);

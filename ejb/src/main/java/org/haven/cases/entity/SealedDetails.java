@@ -96,6 +96,12 @@ public class SealedDetails {
 
   /** Replaces every protected value of case {@code record} with its ciphertext. */
   void seal(FieldCipher cipher, String record, SurvivorIdentity identity, String story) {
+    sealIdentity(cipher, record, identity);
+    narrative = cipher.seal(record, NARRATIVE, story == null || story.isBlank() ? null : story);
+  }
+
+  /** Replaces the survivor's identifying values (the narrative and assessment stay). */
+  void sealIdentity(FieldCipher cipher, String record, SurvivorIdentity identity) {
     SurvivorIdentity id = identity == null ? new SurvivorIdentity() : identity;
     givenNames = cipher.seal(record, GIVEN_NAMES, id.getGivenNames());
     familyName = cipher.seal(record, FAMILY_NAME, id.getFamilyName());
@@ -113,7 +119,6 @@ public class SealedDetails {
             id.getDocumentType() == null ? null : id.getDocumentType().name());
     documentNumber = cipher.seal(record, DOCUMENT_NUMBER, id.getDocumentNumber());
     placeOfOrigin = cipher.seal(record, PLACE_OF_ORIGIN, id.getPlaceOfOrigin());
-    narrative = cipher.seal(record, NARRATIVE, story == null || story.isBlank() ? null : story);
   }
 
   SurvivorIdentity openIdentity(FieldCipher cipher, String record) {

@@ -9,5 +9,7 @@ public enum StatusChangeKind {
   /** A supervisor approved (the plan, or the closure) and the case moved. */
   APPROVED,
   /** A supervisor sent a plan or closure request back, with a reason. */
-  RETURNED
+  RETURNED,
+  /** The survivor's identity was corrected (the status stays; the fields changed are named). */
+  CORRECTED
 }

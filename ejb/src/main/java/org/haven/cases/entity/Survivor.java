@@ -16,7 +16,9 @@ import java.util.Objects;
  * them. Everything that identifies or locates the person is in {@link SurvivorIdentity}, sealed.
  */
 @Embeddable
-public class Survivor {
+public class Survivor implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "survivor_sex", length = 16)
@@ -44,6 +46,14 @@ public class Survivor {
   public Survivor(Sex sex, String nationality) {
     this.sex = sex;
     this.nationality = nationality;
+  }
+
+  /** A copy to edit (a form), apart from the case's own. */
+  public Survivor copy() {
+    Survivor c = new Survivor(sex, nationality);
+    c.setAgeBand(ageBand);
+    c.setLanguages(getLanguages());
+    return c;
   }
 
   public Sex getSex() {

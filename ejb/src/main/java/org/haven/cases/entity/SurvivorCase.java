@@ -135,6 +135,10 @@ public class SurvivorCase {
   @Column(name = "plan_submitted_at")
   private Instant planSubmittedAt;
 
+  /** When the survivor's identity was last corrected after registration; empty if never. */
+  @Column(name = "identity_corrected_at")
+  private Instant identityCorrectedAt;
+
   /** Set once the survivor's data is erased: the case is a tombstone from then on. */
   @Column(name = "erased_at")
   private Instant erasedAt;
@@ -223,6 +227,34 @@ public class SurvivorCase {
     if (identity != null && identity.getBirthDate() != null) {
       getSurvivor().setAgeBand(AgeBand.of(identity.getBirthDate(), LocalDate.now(ZoneOffset.UTC)));
     }
+  }
+
+  /**
+   * Corrects what was recorded of the survivor: the coded details replace the old ones, the
+   * identifying values are sealed anew (the narrative and assessment stay) and indexed as {@code
+   * indexes} says. A birth date decides the age band, as at registration.
+   */
+  public void correctIdentity(
+      FieldCipher cipher,
+      Survivor coded,
+      SurvivorIdentity identity,
+      Set<CaseIndexEntry> indexes,
+      Instant at) {
+    if (isErased()) {
+      throw new IllegalStateException("case " + caseNumber + " is erased");
+    }
+    survivor = coded == null ? new Survivor() : coded;
+    getSealed().sealIdentity(cipher, caseNumber, identity);
+    searchIndexes.clear();
+    searchIndexes.addAll(indexes);
+    if (identity != null && identity.getBirthDate() != null) {
+      survivor.setAgeBand(AgeBand.of(identity.getBirthDate(), LocalDate.now(ZoneOffset.UTC)));
+    }
+    identityCorrectedAt = at;
+  }
+
+  public Instant getIdentityCorrectedAt() {
+    return identityCorrectedAt;
   }
 
   /**

@@ -110,6 +110,22 @@ public class SurvivorIdentity implements Serializable {
     this.aliases = cleaned(aliases);
   }
 
+  /** A copy to edit: a form changes it, the case's own stays as it was until saved. */
+  public SurvivorIdentity copy() {
+    SurvivorIdentity c = new SurvivorIdentity();
+    c.setGivenNames(givenNames);
+    c.setFamilyName(familyName);
+    c.setAliases(aliases);
+    c.setBirthDate(birthDate);
+    c.setPhones(phones);
+    c.setEmail(email);
+    c.setAddress(address);
+    c.setDocumentType(documentType);
+    c.setDocumentNumber(documentNumber);
+    c.setPlaceOfOrigin(placeOfOrigin);
+    return c;
+  }
+
   public LocalDate getBirthDate() {
     return birthDate;
   }

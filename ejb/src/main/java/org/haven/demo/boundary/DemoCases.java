@@ -1,33 +1,30 @@
 package org.haven.demo.boundary;
 
+import static org.haven.demo.boundary.DemoUser.CASEWORKER2_NORTH;
+import static org.haven.demo.boundary.DemoUser.CASEWORKER_NORTH;
+import static org.haven.demo.boundary.DemoUser.CASEWORKER_SOUTH;
+import static org.haven.demo.boundary.DemoUser.SUPERVISOR_NORTH;
+import static org.haven.demo.boundary.DemoUser.SUPERVISOR_SOUTH;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.logging.Logger;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.access.boundary.Caller;
 import org.haven.access.boundary.Staff;
-import org.haven.cases.boundary.CaseProfile;
 import org.haven.cases.boundary.CaseQueries;
-import org.haven.cases.boundary.CaseRegistration;
-import org.haven.cases.boundary.CaseTransitions;
 import org.haven.cases.entity.CaseStatus;
-import org.haven.cases.entity.DocumentType;
-import org.haven.cases.entity.ExploitationProfile;
 import org.haven.cases.entity.ExploitationType;
 import org.haven.cases.entity.LabourType;
 import org.haven.cases.entity.MeansOfControl;
-import org.haven.cases.entity.RecruiterRelationship;
 import org.haven.cases.entity.RecruitmentMethod;
 import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.Sex;
-import org.haven.cases.entity.Survivor;
-import org.haven.cases.entity.SurvivorCase;
-import org.haven.cases.entity.SurvivorIdentity;
-import org.haven.cases.entity.YesNoUnknown;
+import org.haven.referrals.entity.ReferralStatus;
+import org.haven.referrals.entity.Urgency;
 
 /**
  * The demo's staff and cases. The staff are the users of ear/src/run/keycloak/haven-demo-realm.json
@@ -41,26 +38,10 @@ import org.haven.cases.entity.YesNoUnknown;
 public class DemoCases {
 
   private static final Logger LOG = Logger.getLogger(DemoCases.class.getName());
-  private static final String SUBJECT = "6f1c2a0e-5b1f-4c44-9a51-2d0c7a7e000";
-
-  record DemoUser(String subject, String username, String name, String team, boolean supervisor) {}
-
-  static final DemoUser CASEWORKER_NORTH =
-      new DemoUser(SUBJECT + "1", "caseworker.north", "Nadia Haddad", "north", false);
-  static final DemoUser CASEWORKER2_NORTH =
-      new DemoUser(SUBJECT + "2", "caseworker2.north", "Tomas Reyes", "north", false);
-  static final DemoUser CASEWORKER_SOUTH =
-      new DemoUser(SUBJECT + "3", "caseworker.south", "Priya Nair", "south", false);
-  static final DemoUser SUPERVISOR_NORTH =
-      new DemoUser(SUBJECT + "4", "supervisor.north", "Grace Mensah", "north", true);
-  static final DemoUser SUPERVISOR_SOUTH =
-      new DemoUser(SUBJECT + "5", "supervisor.south", "Lukas Berg", "south", true);
-  @Inject CaseProfile profile;
   @Inject CaseQueries caseQueries;
-  @Inject CaseRegistration registration;
-  @Inject CaseTransitions transitions;
   @Inject Staff staff;
   @Inject Caller caller;
+  @Inject DemoSteps demo;
 
   /** Provisions the demo staff and, into a database without cases, the demo cases. */
   public void load() {
@@ -75,77 +56,205 @@ public class DemoCases {
     if (caseQueries.count() > 0) {
       return;
     }
+    int cases = north() + south();
+    LOG.warning(
+        "DEMO MODE: loaded "
+            + cases
+            + " fictional cases (every stage, referrals in every state) into an empty database.");
+  }
+
+  private int north() {
     String blessing =
-        register(
+        demo.register(
             RiskLevel.HIGH,
             Sex.FEMALE,
             "NG",
-            CASEWORKER_NORTH,
-            identity("Blessing", "Adeyemi", "1998-03-12", "+234 800 555 0101", "A00000101"),
+            CASEWORKER_NORTH.username(),
+            DemoSteps.identity(
+                "Blessing", "Adeyemi", "1998-03-12", "+234 800 555 0101", "A00000101"),
             "Recruited through a job offer on social media; passport withheld by the employer.");
-    describe(
+    demo.describe(
         blessing,
         List.of(ExploitationType.SEXUAL_EXPLOITATION),
         List.of(),
         List.of(MeansOfControl.WITHHOLDS_DOCUMENTS, MeansOfControl.DEBT_BONDAGE),
         RecruitmentMethod.ONLINE_SOCIAL_MEDIA,
         "IT");
-    moveAlong(blessing, CaseStatus.ASSESSMENT);
+    demo.moveAlong(blessing, CaseStatus.ASSESSMENT);
+    demo.consentToShare(blessing, "SHELTER");
+    demo.refer(
+        blessing,
+        "SHELTER",
+        Urgency.EMERGENCY,
+        true,
+        "Needs a safe place tonight; the employer knows her address.",
+        ReferralStatus.PENDING_APPROVAL,
+        ReferralStatus.SENT,
+        ReferralStatus.ACCEPTED);
+    demo.refer(
+        blessing,
+        "MEDICAL",
+        Urgency.URGENT,
+        false,
+        "Health check and sexual health care.",
+        ReferralStatus.PENDING_APPROVAL);
+    demo.refer(blessing, "LEGAL_AID", Urgency.ROUTINE, false, "Residence status and a claim.");
     String minh =
-        register(
+        demo.register(
             RiskLevel.MEDIUM,
             Sex.MALE,
             "VN",
-            CASEWORKER_NORTH,
-            identity("Minh", "Tran", "1990-07-01", "+84 900 555 0102", null),
+            CASEWORKER_NORTH.username(),
+            DemoSteps.identity("Minh", "Tran", "1990-07-01", "+84 900 555 0102", null),
             "Worked on a fishing vessel for 14 months without pay.");
-    describe(
+    demo.describe(
         minh,
         List.of(ExploitationType.FORCED_LABOUR),
         List.of(LabourType.AQUAFARMING),
         List.of(MeansOfControl.TAKES_EARNINGS, MeansOfControl.RESTRICTS_MOVEMENT),
         RecruitmentMethod.JOB_OFFER,
         "TH");
-    moveAlong(minh, CaseStatus.ASSESSMENT, CaseStatus.CASE_PLAN);
-    register(
+    demo.moveAlong(minh, CaseStatus.ASSESSMENT, CaseStatus.CASE_PLAN);
+    demo.goal(
+        minh,
+        "Recover the unpaid wages.",
+        "Ask the legal aid office about a wage claim.",
+        CASEWORKER_NORTH.username());
+    demo.moveAlong(minh, CaseStatus.SERVICE_PROVISION);
+    demo.service(minh, "INTERPRETATION", "Vietnamese interpreter for the first interview.");
+    demo.service(minh, "LEGAL_AID", null);
+    demo.refer(
+        minh,
+        "LEGAL_AID",
+        Urgency.ROUTINE,
+        false,
+        "Wage claim against the vessel's owner.",
+        ReferralStatus.PENDING_APPROVAL,
+        ReferralStatus.SENT,
+        ReferralStatus.DECLINED);
+    demo.refer(
+        minh,
+        "INTERPRETATION",
+        Urgency.URGENT,
+        false,
+        "Interpreter for the police statement.",
+        ReferralStatus.PENDING_APPROVAL,
+        ReferralStatus.RETURNED);
+    demo.refer(
+        minh,
+        "RETURN_AND_REINTEGRATION",
+        Urgency.ROUTINE,
+        false,
+        "Wishes to go home once the claim is filed.",
+        ReferralStatus.PENDING_APPROVAL,
+        ReferralStatus.SENT);
+    demo.register(
         RiskLevel.LOW,
         Sex.FEMALE,
         "RO",
-        CASEWORKER2_NORTH,
-        identity("Elena", "Popescu", null, null, "RO0000103"),
+        CASEWORKER2_NORTH.username(),
+        DemoSteps.identity("Elena", "Popescu", null, null, "RO0000103"),
         "Referred by a partner shelter.");
+    String amina =
+        demo.register(
+            RiskLevel.MEDIUM,
+            Sex.FEMALE,
+            "SO",
+            CASEWORKER2_NORTH.username(),
+            DemoSteps.identity("Amina", "Yusuf", "2001-09-23", null, null),
+            "Forced marriage; left with the help of a cousin.");
+    demo.moveAlong(amina, CaseStatus.ASSESSMENT, CaseStatus.CASE_PLAN);
+    demo.refer(
+        amina,
+        "PSYCHOSOCIAL",
+        Urgency.ROUTINE,
+        false,
+        "Counselling in Somali if possible.",
+        ReferralStatus.CANCELLED);
+    String lin =
+        demo.register(
+            RiskLevel.LOW,
+            Sex.MALE,
+            "CN",
+            CASEWORKER_NORTH.username(),
+            DemoSteps.identity("Wei", "Lin", "1979-05-08", null, null),
+            "Restaurant kitchen, documents kept by the owner.");
+    demo.moveAlong(
+        lin,
+        CaseStatus.ASSESSMENT,
+        CaseStatus.CASE_PLAN,
+        CaseStatus.SERVICE_PROVISION,
+        CaseStatus.CLOSURE_REQUESTED,
+        CaseStatus.CLOSED);
+    demo.reopen(lin, "The former employer contacted him again.");
+    return 5;
+  }
+
+  private int south() {
     signInAs(SUPERVISOR_SOUTH);
     String joy =
-        register(
+        demo.register(
             RiskLevel.HIGH,
             Sex.UNDISCLOSED,
             "PH",
-            CASEWORKER_SOUTH,
-            identity("Joy", "Santos", "1999-02-14", "+63 900 555 0104", "P0000104"),
+            CASEWORKER_SOUTH.username(),
+            DemoSteps.identity("Joy", "Santos", "1999-02-14", "+63 900 555 0104", "P0000104"),
             "Domestic servitude; contact only through the shelter.");
-    describe(
+    demo.describe(
         joy,
         List.of(ExploitationType.DOMESTIC_SERVITUDE),
         List.of(),
         List.of(MeansOfControl.RESTRICTS_MOVEMENT, MeansOfControl.THREATS),
         RecruitmentMethod.FAMILY,
         "AE");
+    demo.moveAlong(joy, CaseStatus.ASSESSMENT, CaseStatus.CASE_PLAN, CaseStatus.SERVICE_PROVISION);
+    demo.refer(
+        joy,
+        "FAMILY_TRACING",
+        Urgency.ROUTINE,
+        false,
+        "Wishes to find her sister.",
+        ReferralStatus.PENDING_APPROVAL,
+        ReferralStatus.SENT,
+        ReferralStatus.ACCEPTED,
+        ReferralStatus.COMPLETED);
     String ram =
-        register(
+        demo.register(
             RiskLevel.MEDIUM,
             Sex.MALE,
             "NP",
-            CASEWORKER_SOUTH,
-            identity("Ram", "Thapa", "1985-11-30", null, null),
+            CASEWORKER_SOUTH.username(),
+            DemoSteps.identity("Ram", "Thapa", "1985-11-30", null, null),
             "Construction site; debt bondage through recruitment fees.");
-    describe(
+    demo.describe(
         ram,
         List.of(ExploitationType.FORCED_LABOUR),
         List.of(LabourType.CONSTRUCTION),
         List.of(MeansOfControl.DEBT_BONDAGE),
         RecruitmentMethod.JOB_OFFER,
         "QA");
-    LOG.warning("DEMO MODE: loaded 5 fictional cases into an empty database.");
+    demo.moveAlong(
+        ram,
+        CaseStatus.ASSESSMENT,
+        CaseStatus.CASE_PLAN,
+        CaseStatus.SERVICE_PROVISION,
+        CaseStatus.CLOSURE_REQUESTED);
+    String ana =
+        demo.register(
+            RiskLevel.LOW,
+            Sex.FEMALE,
+            "MD",
+            CASEWORKER_SOUTH.username(),
+            DemoSteps.identity("Ana", "Rusu", "1994-01-17", null, null),
+            "Returned home safely; the case is closed.");
+    demo.moveAlong(
+        ana,
+        CaseStatus.ASSESSMENT,
+        CaseStatus.CASE_PLAN,
+        CaseStatus.SERVICE_PROVISION,
+        CaseStatus.CLOSURE_REQUESTED,
+        CaseStatus.CLOSED);
+    return 3;
   }
 
   private void provision(DemoUser user) {
@@ -155,66 +264,5 @@ public class DemoCases {
 
   private void signInAs(DemoUser user) {
     caller.identify(user.subject(), user.username(), user.name(), List.of(user.team()));
-  }
-
-  /** A coded exploitation profile, as a caseworker would fill it in after the first interview. */
-  private void describe(
-      String caseNumber,
-      List<ExploitationType> types,
-      List<LabourType> sectors,
-      List<MeansOfControl> control,
-      RecruitmentMethod recruitment,
-      String country) {
-    profile.describeExploitation(
-        caseNumber,
-        new ExploitationProfile(
-            types,
-            sectors,
-            List.of(),
-            control,
-            RecruiterRelationship.UNKNOWN,
-            List.of(recruitment),
-            YesNoUnknown.UNKNOWN,
-            country,
-            YesNoUnknown.NO,
-            YesNoUnknown.NO),
-        null);
-  }
-
-  private void moveAlong(String caseNumber, CaseStatus... statuses) {
-    for (CaseStatus to : statuses) {
-      transitions.transition(caseNumber, to, null, null);
-    }
-  }
-
-  private String register(
-      RiskLevel risk,
-      Sex sex,
-      String nationality,
-      DemoUser caseworker,
-      SurvivorIdentity identity,
-      String narrative) {
-    return registration
-        .register(
-            new SurvivorCase(risk, new Survivor(sex, nationality)),
-            identity,
-            narrative,
-            caseworker.username())
-        .getCaseNumber();
-  }
-
-  /** Fictional people: names from lists of common names, numbers from unused ranges. */
-  private static SurvivorIdentity identity(
-      String givenNames, String familyName, String birthDate, String phone, String passport) {
-    SurvivorIdentity id = new SurvivorIdentity();
-    id.setGivenNames(givenNames);
-    id.setFamilyName(familyName);
-    id.setBirthDate(birthDate == null ? null : LocalDate.parse(birthDate));
-    id.setPhones(phone == null ? List.of() : List.of(phone));
-    if (passport != null) {
-      id.setDocumentType(DocumentType.PASSPORT);
-      id.setDocumentNumber(passport);
-    }
-    return id;
   }
 }

@@ -16,7 +16,8 @@ import org.haven.cases.entity.SurvivorIdentity;
 
 /**
  * A case as the API returns it to a user in scope, protected fields opened. {@code version} is the
- * optimistic-locking version; {@code possibleDuplicates} comes with a registration only; an erased
+ * optimistic-locking version; {@code possibleDuplicates} comes with a registration or a correction
+ * only; {@code identityCorrectedAt} says when the survivor's details were last corrected; an erased
  * case keeps its coded fields and says so in {@code erasure}.
  */
 @JsonbPropertyOrder({
@@ -33,6 +34,7 @@ import org.haven.cases.entity.SurvivorIdentity;
   "exploitation",
   "erasure",
   "possibleDuplicates",
+  "identityCorrectedAt",
   "createdAt",
   "updatedAt",
   "version"
@@ -51,6 +53,7 @@ public record CaseDocument(
     ExploitationDocument exploitation,
     ErasureDocument erasure,
     List<DuplicateDocument> possibleDuplicates,
+    Instant identityCorrectedAt,
     Instant createdAt,
     Instant updatedAt,
     long version) {
@@ -111,7 +114,10 @@ public record CaseDocument(
     return of(file, null);
   }
 
-  /** The answer to a registration: with the possible duplicates found (an empty list if none). */
+  /**
+   * The answer to a registration or a correction: with the possible duplicates found (an empty list
+   * if none).
+   */
   static CaseDocument registered(CaseFile file) {
     return of(file, duplicates(file.getPossibleDuplicates()));
   }
@@ -145,6 +151,7 @@ public record CaseDocument(
         exploitation,
         erasure(c),
         duplicates,
+        c.getIdentityCorrectedAt(),
         c.getCreatedAt(),
         c.getUpdatedAt(),
         c.getVersion());

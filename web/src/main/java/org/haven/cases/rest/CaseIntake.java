@@ -92,7 +92,42 @@ public record CaseIntake(
       @Valid IdentityDocument document,
       @Size(max = SurvivorIdentity.MAX_NAME, message = "must be at most 200 characters")
           @Pattern(regexp = SurvivorIdentity.ONE_LINE, message = "must be one line of text")
-          String placeOfOrigin) {}
+          String placeOfOrigin,
+      @Schema(
+              description =
+                  "Only when correcting (PUT /cases/{caseNumber}/survivor): the version of the"
+                      + " case that was read, or send If-Match. Ignored at registration.")
+          Long version) {
+
+    /** The coded details; only called on validated details, so every code is known. */
+    Survivor toSurvivor() {
+      Survivor details = new Survivor();
+      details.setSex(sex == null ? null : Sex.valueOf(sex));
+      details.setNationality(nationality);
+      details.setLanguages(languages);
+      details.setAgeBand(ageBand == null ? null : AgeBand.byCode(ageBand).orElseThrow());
+      return details;
+    }
+
+    /** The protected part; {@code prefix} names the fields in a refusal ("survivor."). */
+    SurvivorIdentity toIdentity(String prefix) {
+      SurvivorIdentity identity = new SurvivorIdentity();
+      identity.setGivenNames(givenNames);
+      identity.setFamilyName(familyName);
+      identity.setAliases(aliases);
+      identity.setBirthDate(CaseIntake.birthDate(prefix + "birthDate", birthDate));
+      identity.setPhones(phones);
+      identity.setEmail(email);
+      identity.setAddress(address);
+      if (document != null) {
+        identity.setDocumentType(
+            document.type() == null ? null : DocumentType.valueOf(document.type()));
+        identity.setDocumentNumber(document.number());
+      }
+      identity.setPlaceOfOrigin(placeOfOrigin);
+      return identity;
+    }
+  }
 
   /** An identity document: its type and number are both protected. */
   public record IdentityDocument(
@@ -103,47 +138,22 @@ public record CaseIntake(
 
   /** Only called on a validated intake, so every code is known. */
   SurvivorCase toCase() {
-    Survivor details = new Survivor();
-    if (survivor != null) {
-      details.setSex(survivor.sex() == null ? null : Sex.valueOf(survivor.sex()));
-      details.setNationality(survivor.nationality());
-      details.setLanguages(survivor.languages());
-      details.setAgeBand(
-          survivor.ageBand() == null ? null : AgeBand.byCode(survivor.ageBand()).orElseThrow());
-    }
-    return new SurvivorCase(RiskLevel.valueOf(riskLevel), details);
+    return new SurvivorCase(
+        RiskLevel.valueOf(riskLevel), survivor == null ? new Survivor() : survivor.toSurvivor());
   }
 
   /** The protected part; a date that only looks like one ("2001-02-30") is refused here. */
   SurvivorIdentity toIdentity() {
-    SurvivorIdentity identity = new SurvivorIdentity();
-    if (survivor == null) {
-      return identity;
-    }
-    identity.setGivenNames(survivor.givenNames());
-    identity.setFamilyName(survivor.familyName());
-    identity.setAliases(survivor.aliases());
-    identity.setBirthDate(birthDate(survivor.birthDate()));
-    identity.setPhones(survivor.phones());
-    identity.setEmail(survivor.email());
-    identity.setAddress(survivor.address());
-    if (survivor.document() != null) {
-      IdentityDocument document = survivor.document();
-      identity.setDocumentType(
-          document.type() == null ? null : DocumentType.valueOf(document.type()));
-      identity.setDocumentNumber(document.number());
-    }
-    identity.setPlaceOfOrigin(survivor.placeOfOrigin());
-    return identity;
+    return survivor == null ? new SurvivorIdentity() : survivor.toIdentity("survivor.");
   }
 
-  static LocalDate birthDate(String value) {
+  static LocalDate birthDate(String field, String value) {
     if (value == null) {
       return null;
     }
-    LocalDate date = Dates.parse("survivor.birthDate", value);
+    LocalDate date = Dates.parse(field, value);
     if (!date.isBefore(LocalDate.now(ZoneOffset.UTC))) {
-      throw new InvalidField("survivor.birthDate", "must be a date in the past");
+      throw new InvalidField(field, "must be a date in the past");
     }
     return date;
   }

@@ -185,6 +185,11 @@ public class CaseView implements Serializable {
     return history;
   }
 
+  /** The history changed (a correction): read it again when shown. */
+  public void historyChanged() {
+    history = null;
+  }
+
   public String getReason() {
     return reason;
   }

@@ -12,10 +12,7 @@ import org.haven.cases.boundary.CaseFile;
 import org.haven.cases.boundary.CaseRegistration;
 import org.haven.cases.boundary.PossibleDuplicate;
 import org.haven.cases.boundary.Reassignment;
-import org.haven.cases.entity.AgeBand;
-import org.haven.cases.entity.DocumentType;
 import org.haven.cases.entity.RiskLevel;
-import org.haven.cases.entity.Sex;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.cases.entity.SurvivorIdentity;
 import org.haven.problems.TooMany;
@@ -45,6 +42,7 @@ public class RegisterCaseView implements Serializable {
 
   private boolean duplicatesShown;
   private int step;
+  private final BirthDateCheck birthDateCheck = new BirthDateCheck();
 
   /** The wizard's steps: the survivor, the situation, then the check before registering. */
   public static final int SURVIVOR = 0;
@@ -62,6 +60,9 @@ public class RegisterCaseView implements Serializable {
    * to register.
    */
   public void next() {
+    if (step == SURVIVOR && !birthDateCheck.passes(identity.getBirthDate())) {
+      return;
+    }
     if (step < CHECK) {
       step++;
     }
@@ -113,16 +114,8 @@ public class RegisterCaseView implements Serializable {
     return RiskLevel.values();
   }
 
-  public Sex[] getSexes() {
-    return Sex.values();
-  }
-
-  public AgeBand[] getAgeBands() {
-    return AgeBand.values();
-  }
-
-  public DocumentType[] getDocumentTypes() {
-    return DocumentType.values();
+  public BirthDateCheck getBirthDateCheck() {
+    return birthDateCheck;
   }
 
   public String getAssignee() {
@@ -164,6 +157,10 @@ public class RegisterCaseView implements Serializable {
    * form stays, with the warning and a "Register anyway" button.
    */
   public String register() {
+    if (!birthDateCheck.passes(identity.getBirthDate())) {
+      step = SURVIVOR;
+      return null;
+    }
     // The check of this identity was made at the last step: once is enough (each counts against
     // the person's hourly limit, and registering looks again anyway).
     if (!duplicatesShown && !checked && checkedForDuplicates()) {

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.model.SelectItem;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.haven.services.boundary.ServiceDirectory;
 
 /**
@@ -18,6 +20,8 @@ public class ServiceChoices {
   @Inject ServiceDirectory directory;
 
   private List<SelectItem> serviceTypes;
+  private Boolean directoryEmpty;
+  private final Map<String, List<SelectItem>> providers = new HashMap<>();
 
   public List<SelectItem> getServiceTypes() {
     if (serviceTypes == null) {
@@ -31,10 +35,25 @@ public class ServiceChoices {
 
   /** The providers offering {@code serviceType}; none until a service is chosen. */
   public List<SelectItem> providersFor(String serviceType) {
-    return serviceType == null || serviceType.isBlank()
-        ? List.of()
-        : directory.providers(serviceType, null, false).stream()
-            .map(p -> new SelectItem(p.getId(), p.getName()))
-            .toList();
+    if (serviceType == null || serviceType.isBlank()) {
+      return List.of();
+    }
+    return providers.computeIfAbsent(
+        serviceType,
+        type ->
+            directory.providers(type, null, false).stream()
+                .map(p -> new SelectItem(p.getId(), p.getName()))
+                .toList());
+  }
+
+  /**
+   * Whether no active provider is in the directory: then no referral can be written, and the page
+   * says so (and who fills the directory) instead of offering a form that cannot succeed.
+   */
+  public boolean isDirectoryEmpty() {
+    if (directoryEmpty == null) {
+      directoryEmpty = directory.providers(null, null, false).isEmpty();
+    }
+    return directoryEmpty;
   }
 }

@@ -47,7 +47,7 @@ class CaseIntakeTest {
 
   static CaseIntake.SurvivorDetails coded(String sex, String nationality) {
     return new CaseIntake.SurvivorDetails(
-        null, null, null, null, null, sex, nationality, null, null, null, null, null, null);
+        null, null, null, null, null, sex, nationality, null, null, null, null, null, null, null);
   }
 
   static CaseIntake.SurvivorDetails full() {
@@ -64,7 +64,8 @@ class CaseIntakeTest {
         "amina@example.org",
         "12 Example Street\nLagos",
         new CaseIntake.IdentityDocument("PASSPORT", "A1234567"),
-        "Ibadan");
+        "Ibadan",
+        null);
   }
 
   @Test
@@ -119,6 +120,7 @@ class CaseIntakeTest {
             "not-an-address",
             null,
             new CaseIntake.IdentityDocument("PASS", "A1"),
+            null,
             null);
     Map<String, String> errors = violations(new CaseIntake("LOW", null, bad, null));
     assertEquals("must be one line of text", errors.get("survivor.givenNames"));
@@ -137,7 +139,20 @@ class CaseIntakeTest {
   void aDateThatOnlyLooksLikeOneIsRefusedByField() {
     CaseIntake.SurvivorDetails feb30 =
         new CaseIntake.SurvivorDetails(
-            null, null, null, "2001-02-30", null, null, null, null, null, null, null, null, null);
+            null,
+            null,
+            null,
+            "2001-02-30",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     InvalidField e =
         assertThrows(
             InvalidField.class, () -> new CaseIntake("LOW", null, feb30, null).toIdentity());
