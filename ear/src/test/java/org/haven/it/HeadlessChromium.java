@@ -55,6 +55,8 @@ public final class HeadlessChromium implements TestWatcher, AutoCloseable {
         "--disable-gpu",
         "--window-size=1280,1000",
         "--lang=en");
+    // The console, so that a test can tell a page's script errors (consoleErrors).
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     // Files the pages send (a referral summary) land in the test's own directory.
     options.setExperimentalOption(
         "prefs",
@@ -119,6 +121,14 @@ public final class HeadlessChromium implements TestWatcher, AutoCloseable {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(menuId + "_label"), label));
   }
 
+  /** The errors the pages wrote to the browser's console since the last call. */
+  public List<String> consoleErrors() {
+    return driver.manage().logs().get("browser").getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+        .map(e -> e.getMessage())
+        .toList();
+  }
+
   public WebDriver driver() {
     return driver;
   }
@@ -130,7 +140,15 @@ public final class HeadlessChromium implements TestWatcher, AutoCloseable {
 
   /** Signs in through Keycloak's own login form, then lands on Haven's dashboard. */
   public void signIn(DemoStaff user) {
-    open("/haven/");
+    signInThrough("/haven/", user);
+  }
+
+  /**
+   * Opens a page of Haven signed out, as someone following a shared link does, and signs in on the
+   * way; the browser then stands on the page Haven sent it back to.
+   */
+  public void signInThrough(String path, DemoStaff user) {
+    open(path);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
     driver.findElement(By.id("username")).sendKeys(user.username);
     driver.findElement(By.id("password")).sendKeys(Keycloak.PASSWORD);

@@ -43,7 +43,7 @@ class CaseJourneyBrowserIT {
     browser.type(By.id("intake:givenNames"), "Selene");
     browser.type(By.id("intake:familyName"), family);
     browser.click(By.id("intake:toSituation"));
-    browser.click(By.xpath("//div[@id='intake:riskLevel']//*[normalize-space(text())='Medium']"));
+    browser.click(By.xpath("//*[@id='intake:riskLevel']//label[normalize-space(text())='Medium']"));
     browser.type(By.id("intake:narrative"), "Met at the bus station, worked without pay.");
     browser.click(By.id("intake:toCheck"));
     browser.waitForText(By.id("intake:checkStep"), "No case in Haven matches");
@@ -119,7 +119,7 @@ class CaseJourneyBrowserIT {
             .noneMatch(org.openqa.selenium.WebElement::isDisplayed),
         "typing does not open the calendar");
     browser.click(By.id("intake:toSituation"));
-    browser.click(By.xpath("//div[@id='intake:riskLevel']//*[normalize-space(text())='Low']"));
+    browser.click(By.xpath("//*[@id='intake:riskLevel']//label[normalize-space(text())='Low']"));
     browser.click(By.id("intake:toCheck"));
     browser.waitForText(By.id("intake:checkStep"), "No case in Haven matches");
     browser.click(By.id("intake:register"));

@@ -38,6 +38,22 @@ public class Labels {
   }
 
   /**
+   * A service type's name in the page's language: the seeded catalogue's codes are in the bundle
+   * ({@code ServiceType.SHELTER}); a type an administrator added shows the name they gave it.
+   */
+  public String service(String code, String name) {
+    if (code == null) {
+      return name == null ? "—" : name;
+    }
+    try {
+      return ResourceBundle.getBundle(Texts.BUNDLE, Texts.locale())
+          .getString("ServiceType." + code);
+    } catch (MissingResourceException e) {
+      return name == null ? code : name;
+    }
+  }
+
+  /**
    * A code stored as text (an audit event's action, a state named in its details) in words: the
    * bundle's label of the one enum constant of that name ({@code CASE_READ} is {@code
    * AuditAction.CASE_READ}); a code no bundle names stays as it was written.

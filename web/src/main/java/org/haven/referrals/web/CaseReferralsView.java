@@ -46,6 +46,16 @@ public class CaseReferralsView implements Serializable {
     return all;
   }
 
+  /**
+   * Whether the survivor's identity was corrected after this referral's summary was made: the
+   * summary keeps what it said, and the page says it is out of date.
+   */
+  public boolean correctedAfterSummary(ReferralDetails r) {
+    java.time.Instant corrected =
+        page.getCaseFile() == null ? null : page.getCaseFile().getRecord().getIdentityCorrectedAt();
+    return corrected != null && r.getSentAt() != null && corrected.isAfter(r.getSentAt());
+  }
+
   /** The moves the user may make on a referral now (sending and returning: supervisors). */
   public List<ReferralStatus> movesOf(ReferralDetails r) {
     return referrals.allowedMoves(r.getStatus());

@@ -4,6 +4,7 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,8 +16,8 @@ import org.haven.services.boundary.ProviderDetails;
 import org.haven.services.boundary.ProviderEntry;
 import org.haven.services.boundary.ServiceDirectory;
 import org.haven.services.entity.ServiceType;
+import org.haven.ui.Labels;
 import org.haven.ui.Texts;
-import org.primefaces.model.file.UploadedFile;
 
 /**
  * Backs {@code admin/providers.xhtml}: the provider directory and the service catalogue, a new
@@ -29,10 +30,14 @@ public class ProvidersView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject ServiceDirectory directory;
+  @Inject Labels labels;
 
   private List<ProviderEntry> providers;
   private List<ServiceType> serviceTypes;
-  private transient UploadedFile file;
+
+  /** The browser's own file field (h:inputFile): labelled, and reachable by keyboard. */
+  private transient Part file;
+
   private ImportReport report;
   private String name;
   private List<String> services = new ArrayList<>();
@@ -62,7 +67,7 @@ public class ProvidersView implements Serializable {
   public String serviceName(String code) {
     return getServiceTypes().stream()
         .filter(t -> t.getCode().equals(code))
-        .map(ServiceType::getName)
+        .map(t -> labels.service(t.getCode(), t.getName()))
         .findFirst()
         .orElse(code);
   }
@@ -73,7 +78,11 @@ public class ProvidersView implements Serializable {
       return;
     }
     try {
-      report = directory.importProviders(new String(file.getContent(), StandardCharsets.UTF_8));
+      String csv;
+      try (java.io.InputStream in = file.getInputStream()) {
+        csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      report = directory.importProviders(csv);
       Texts.say(
           FacesMessage.SEVERITY_INFO,
           "providers.imported",
@@ -82,6 +91,8 @@ public class ProvidersView implements Serializable {
           report.rejected().size());
     } catch (InvalidField refused) {
       Texts.sayAsIs(FacesMessage.SEVERITY_WARN, refused.getMessage());
+    } catch (java.io.IOException unreadable) {
+      Texts.say(FacesMessage.SEVERITY_WARN, "providers.chooseFile");
     }
     providers = null;
   }
@@ -176,11 +187,11 @@ public class ProvidersView implements Serializable {
     return report;
   }
 
-  public UploadedFile getFile() {
+  public Part getFile() {
     return file;
   }
 
-  public void setFile(UploadedFile file) {
+  public void setFile(Part file) {
     this.file = file;
   }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.haven.services.boundary.ServiceDirectory;
+import org.haven.ui.Labels;
 
 /**
  * Menus from the directory for any page that plans a service or writes a referral: the active
@@ -18,6 +19,7 @@ import org.haven.services.boundary.ServiceDirectory;
 public class ServiceChoices {
 
   @Inject ServiceDirectory directory;
+  @Inject Labels labels;
 
   private List<SelectItem> serviceTypes;
   private Boolean directoryEmpty;
@@ -27,7 +29,7 @@ public class ServiceChoices {
     if (serviceTypes == null) {
       serviceTypes =
           directory.serviceTypes(false).stream()
-              .map(t -> new SelectItem(t.getCode(), t.getName()))
+              .map(t -> new SelectItem(t.getCode(), labels.service(t.getCode(), t.getName())))
               .toList();
     }
     return serviceTypes;

@@ -45,8 +45,46 @@ public class UsersView implements Serializable {
     return AccessManagement.ROLES;
   }
 
+  /**
+   * Applies what an administrator changed in a row, after they confirmed it: the roles, the team,
+   * whether they may sign in. What did not change is not touched (nor audited).
+   */
+  public void save(Row row) {
+    if (isSelf(row)) {
+      return; // The page offers no button; the boundary refuses it too.
+    }
+    boolean changed = false;
+    if (!new java.util.HashSet<>(row.roles).equals(new java.util.HashSet<>(row.account.roles()))) {
+      changed = true;
+      if (!saveRoles(row)) {
+        return;
+      }
+    }
+    if (!java.util.Objects.equals(blankToNull(row.team), row.account.team())) {
+      changed = true;
+      saveTeam(row);
+    }
+    if (row.enabled != row.account.enabled()) {
+      changed = true;
+      saveEnabled(row);
+    }
+    if (!changed) {
+      FacesContext.getCurrentInstance()
+          .addMessage(
+              null,
+              new FacesMessage(
+                  FacesMessage.SEVERITY_INFO,
+                  Texts.get("users.nothingChanged", row.account.username()),
+                  null));
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
   /** Applies the roles ticked in a row: grants what was added, revokes what was removed. */
-  public void saveRoles(Row row) {
+  private boolean saveRoles(Row row) {
     try {
       // Revocations first: moving someone from admin to caseworker is allowed in one save.
       for (String role : AccessManagement.ROLES) {
@@ -64,9 +102,10 @@ public class UsersView implements Serializable {
       FacesContext.getCurrentInstance()
           .addMessage(
               null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
-      return;
+      return false;
     }
     refresh(row, Texts.get("users.rolesSaved", row.account.username()));
+    return true;
   }
 
   /**
@@ -76,7 +115,8 @@ public class UsersView implements Serializable {
     return row.account.username().equals(caller.username());
   }
 
-  public void saveTeam(Row row) {
+  private void saveTeam(Row row) {
+    row.team = blankToNull(row.team);
     access.moveToTeam(row.account.username(), row.team);
     refresh(
         row,
@@ -85,7 +125,7 @@ public class UsersView implements Serializable {
             : Texts.get("users.teamSaved", row.account.username(), row.team));
   }
 
-  public void saveEnabled(Row row) {
+  private void saveEnabled(Row row) {
     access.setEnabled(row.account.username(), row.enabled);
     refresh(
         row, Texts.get(row.enabled ? "users.enabled" : "users.disabled", row.account.username()));
