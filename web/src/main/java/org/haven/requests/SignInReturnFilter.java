@@ -8,20 +8,26 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * The second half of {@link SignInReturn}: the first page a user reaches signed in, if it is the
  * page of the address noted at the sign-in redirect but without its query, sends them on to that
- * address. The note is used once and removed; a note for another page is dropped.
+ * address. The note is used once and removed, and so is a note for another page or one Haven did
+ * not write.
  */
 @WebFilter(filterName = "org.haven.requests.SignInReturnFilter", urlPatterns = "/*")
 public class SignInReturnFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
+
+  private transient SignInReturn.Cookie cookie;
+
+  @Override
+  public void init() {
+    cookie = SignInReturn.Cookie.forThisMode(getServletContext().getContextPath());
+  }
 
   @Override
   protected void doFilter(
@@ -31,25 +37,24 @@ public class SignInReturnFilter extends HttpFilter {
     if (note.isPresent()
         && request.getUserPrincipal() != null
         && "GET".equals(request.getMethod())) {
-      Cookie gone = new Cookie(SignInReturn.COOKIE, "");
-      gone.setPath(request.getContextPath() + "/");
-      gone.setMaxAge(0);
-      gone.setHttpOnly(true);
-      gone.setSecure(request.isSecure());
-      response.addCookie(gone);
-      String target = URLDecoder.decode(note.get().getValue(), StandardCharsets.UTF_8);
-      if (request.getQueryString() == null && target.startsWith(request.getRequestURI() + "?")) {
-        response.sendRedirect(target);
+      response.addHeader("Set-Cookie", cookie.clear());
+      Optional<String> target = cookie.target(note.get().getValue());
+      if (request.getQueryString() == null
+          && target.isPresent()
+          && target.get().startsWith(request.getRequestURI() + "?")) {
+        // Relative, so that behind the TLS proxy the browser stays on https.
+        response.setStatus(HttpServletResponse.SC_FOUND);
+        response.setHeader("Location", target.get());
         return;
       }
     }
     chain.doFilter(request, response);
   }
 
-  private static Optional<Cookie> noteIn(HttpServletRequest request) {
+  private Optional<Cookie> noteIn(HttpServletRequest request) {
     Cookie[] cookies = request.getCookies();
     return cookies == null
         ? Optional.empty()
-        : Arrays.stream(cookies).filter(c -> SignInReturn.COOKIE.equals(c.getName())).findFirst();
+        : Arrays.stream(cookies).filter(c -> cookie.name().equals(c.getName())).findFirst();
   }
 }

@@ -122,11 +122,16 @@ public final class ReferralSummaryText {
                           : coded.getAgeBand().getCode()));
       case SEX -> List.of(new Line("Sex", coded == null ? null : words(coded.getSex())));
       case NATIONALITY ->
-          List.of(new Line("Nationality", coded == null ? null : coded.getNationality()));
+          List.of(new Line("Nationality", coded == null ? null : country(coded.getNationality())));
       case LANGUAGES ->
           List.of(
               new Line(
-                  "Languages", coded == null ? null : String.join(", ", coded.getLanguages())));
+                  "Languages",
+                  coded == null || coded.getLanguages().isEmpty()
+                      ? null
+                      : coded.getLanguages().stream()
+                          .map(ReferralSummaryText::language)
+                          .collect(Collectors.joining(", "))));
       case PHONE -> List.of(new Line("Phone", String.join(", ", id.getPhones())));
       case EMAIL -> List.of(new Line("E-mail", id.getEmail()));
       case ADDRESS -> List.of(new Line("Address", id.getAddress()));
@@ -148,10 +153,35 @@ public final class ReferralSummaryText {
                   new Line("Sexual exploitation", words(p.getSexualExploitationTypes())),
                   new Line("Means of control", words(p.getMeansOfControl())),
                   new Line("Recruitment", words(p.getRecruitmentMethods())),
-                  new Line("Country of exploitation", p.getCountryOfExploitation()));
+                  new Line("Country of exploitation", country(p.getCountryOfExploitation())));
       case RISK_LEVEL ->
           List.of(new Line("Risk level", s.riskLevel() == null ? null : words(s.riskLevel())));
     };
+  }
+
+  /**
+   * A language by its name, from the JDK's locale data, with its code for whoever matches it
+   * against their own lists: "ti" → "Tigrinya (ti)". A code the JDK does not know stays as it is.
+   */
+  static String language(String code) {
+    String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH);
+    return name.isEmpty() || name.equalsIgnoreCase(code) ? code : name + " (" + code + ")";
+  }
+
+  /** A country (ISO 3166 alpha-2 or alpha-3) by its name with its code: "MDA" → "Moldova (MDA)". */
+  static String country(String code) {
+    if (code == null || code.isBlank()) {
+      return null;
+    }
+    String alpha2 =
+        code.length() == 3
+            ? java.util.Arrays.stream(Locale.getISOCountries())
+                .filter(c -> new Locale("", c).getISO3Country().equalsIgnoreCase(code))
+                .findFirst()
+                .orElse(code)
+            : code;
+    String name = new Locale("", alpha2).getDisplayCountry(Locale.ENGLISH);
+    return name.isEmpty() || name.equalsIgnoreCase(alpha2) ? code : name + " (" + code + ")";
   }
 
   /** A code as words: FORCED_LABOUR → Forced labour. */

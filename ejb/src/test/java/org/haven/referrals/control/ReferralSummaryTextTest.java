@@ -34,8 +34,8 @@ class ReferralSummaryTextTest {
           Map.entry(SharedField.ALIASES, "Zuzu Quillan"),
           Map.entry(SharedField.DATE_OF_BIRTH, "1994-08-17"),
           Map.entry(SharedField.SEX, "Female"),
-          Map.entry(SharedField.NATIONALITY, "MDA"),
-          Map.entry(SharedField.LANGUAGES, "ro, ru"),
+          Map.entry(SharedField.NATIONALITY, "Moldova (MDA)"),
+          Map.entry(SharedField.LANGUAGES, "Romanian (ro), Russian (ru)"),
           Map.entry(SharedField.PHONE, "+373 600 55 017"),
           Map.entry(SharedField.EMAIL, "zm.canary@example.org"),
           Map.entry(SharedField.ADDRESS, "14 Larkspur Yard"),
@@ -151,6 +151,15 @@ class ReferralSummaryTextTest {
             new ReferralSummaryText.SurvivorData(id, coded, null, RiskLevel.HIGH),
             consented),
         ReferralSummaryText.footer("HV-2026-0001/7"));
+  }
+
+  @Test
+  void languagesAndCountriesAreNamedWithTheirCodes() {
+    assertEquals("Tigrinya (ti)", ReferralSummaryText.language("ti"));
+    assertEquals("Moldova (MDA)", ReferralSummaryText.country("MDA"));
+    assertEquals("Nigeria (NG)", ReferralSummaryText.country("NG"));
+    assertEquals("XX", ReferralSummaryText.country("XX"));
+    assertEquals("qqq", ReferralSummaryText.language("qqq"));
   }
 
   private static ReferralSummaryText.Referral referral(String reason) {
