@@ -420,6 +420,8 @@ class BoundaryAccessTableIT {
               Y,
               N,
               Y),
+          new Row(
+              "ServiceDirectory#hasProviders", t -> t.directory.hasProviders(false), Y, Y, Y, N, Y),
           new Row("ServiceDirectory#provider", t -> t.directory.provider(0), A, A, A, N, A),
           new Row(
               "ServiceDirectory#saveProvider",

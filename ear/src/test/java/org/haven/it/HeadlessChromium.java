@@ -180,6 +180,11 @@ public final class HeadlessChromium implements TestWatcher, AutoCloseable {
     input.sendKeys(text);
   }
 
+  /** Waits until nothing of {@code target} is shown (a dialog's mask, once it closed). */
+  public void waitUntilGone(By target) {
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(target));
+  }
+
   public WebElement find(By target) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(target));
   }

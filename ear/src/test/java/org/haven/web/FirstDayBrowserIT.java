@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.haven.it.Axe;
 import org.haven.it.CaseFixture;
 import org.haven.it.DemoStaff;
@@ -19,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.HasCdp;
 
 /**
  * Each role's first day, as new staff would try Haven: every page they can open and every tab of a
@@ -107,11 +109,7 @@ class FirstDayBrowserIT {
     browser.click(other);
     browser.waitForText(By.cssSelector(".ui-confirm-dialog"), "Change this user's access?");
     browser.click(By.id("users:confirmNo"));
-    new org.openqa.selenium.support.ui.WebDriverWait(
-            browser.driver(), java.time.Duration.ofSeconds(10))
-        .until(
-            org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(
-                By.cssSelector(".ui-dialog-mask")));
+    browser.waitUntilGone(By.cssSelector(".ui-dialog-mask"));
     browser.click(other);
     browser.click(By.id("users:confirmYes"));
     browser.waitForText(By.id("messages"), "Nothing changed for caseworker2.north");
@@ -127,13 +125,12 @@ class FirstDayBrowserIT {
     String n = aCaseWithAReferral();
     browser.start();
     browser.signIn(DemoStaff.CASEWORKER_NORTH);
-    org.openqa.selenium.chromium.HasCdp cdp =
-        (org.openqa.selenium.chromium.HasCdp) browser.driver();
-    cdp.executeCdpCommand("Network.enable", java.util.Map.of());
-    cdp.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
+    HasCdp cdp = (HasCdp) browser.driver();
+    cdp.executeCdpCommand("Network.enable", Map.of());
+    cdp.executeCdpCommand("Network.clearBrowserCache", Map.of());
     cdp.executeCdpCommand(
         "Network.emulateNetworkConditions",
-        java.util.Map.of(
+        Map.of(
             "offline",
             false,
             "latency",
@@ -152,8 +149,8 @@ class FirstDayBrowserIT {
             new String[] {"dashboard, warm cache", "/haven/"})) {
       browser.open(page[1]);
       browser.settle();
-      java.util.Map<?, ?> moved =
-          (java.util.Map<?, ?>)
+      Map<?, ?> moved =
+          (Map<?, ?>)
               ((JavascriptExecutor) browser.driver())
                   .executeScript(
                       "var nav = performance.getEntriesByType('navigation')[0];"

@@ -17,11 +17,14 @@ public class SessionCookies implements ServletContextListener {
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
-    boolean demo =
-        ConfigProvider.getConfig().getOptionalValue("haven.demo", Boolean.class).orElse(false);
     SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
     cookie.setHttpOnly(true);
-    cookie.setSecure(!demo);
+    cookie.setSecure(secure());
     cookie.setAttribute("SameSite", "Lax");
+  }
+
+  /** Whether Haven's cookies are {@code Secure}: always, except in demo mode (plain HTTP). */
+  static boolean secure() {
+    return !ConfigProvider.getConfig().getOptionalValue("haven.demo", Boolean.class).orElse(false);
   }
 }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Shared links survive sign-in. WildFly's OIDC client sends Keycloak the page's address without its
@@ -83,12 +82,11 @@ public class SignInReturn implements ServletExtension {
   /** The note's cookie as this installation writes it. */
   record Cookie(String name, String path, boolean secure) {
 
+    /** Secure like the session cookie ({@link SessionCookies#secure}), and then a __Host- one. */
     static Cookie forThisMode(String contextPath) {
-      boolean demo =
-          ConfigProvider.getConfig().getOptionalValue("haven.demo", Boolean.class).orElse(false);
-      return demo
-          ? new Cookie("haven-return", contextPath + "/", false)
-          : new Cookie("__Host-haven-return", "/", true);
+      return SessionCookies.secure()
+          ? new Cookie("__Host-haven-return", "/", true)
+          : new Cookie("haven-return", contextPath + "/", false);
     }
 
     /**

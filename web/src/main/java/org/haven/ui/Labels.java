@@ -28,12 +28,21 @@ public class Labels {
     if (!(code instanceof Enum<?> value)) {
       return String.valueOf(code);
     }
-    String key = value.getDeclaringClass().getSimpleName() + "." + value.name();
+    return label(value.getDeclaringClass().getSimpleName() + "." + value.name())
+        .orElseGet(
+            () -> {
+              String words = value.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+              return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+            });
+  }
+
+  /** The bundle's text for {@code key} in the page's language, if it has one. */
+  private static java.util.Optional<String> label(String key) {
     try {
-      return ResourceBundle.getBundle(Texts.BUNDLE, Texts.locale()).getString(key);
+      return java.util.Optional.of(
+          ResourceBundle.getBundle(Texts.BUNDLE, Texts.locale()).getString(key));
     } catch (MissingResourceException e) {
-      String words = value.name().replace('_', ' ').toLowerCase(Locale.ROOT);
-      return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+      return java.util.Optional.empty();
     }
   }
 
@@ -45,12 +54,7 @@ public class Labels {
     if (code == null) {
       return name == null ? "—" : name;
     }
-    try {
-      return ResourceBundle.getBundle(Texts.BUNDLE, Texts.locale())
-          .getString("ServiceType." + code);
-    } catch (MissingResourceException e) {
-      return name == null ? code : name;
-    }
+    return label("ServiceType." + code).orElse(name == null ? code : name);
   }
 
   /**

@@ -61,7 +61,6 @@ public final class CaseFile {
     return new CaseFile(record, null, null, List.of(), true);
   }
 
-  /** The exploitation profile (coded, not protected). */
   /** Opened by break-glass: the caller may read the case, not change it. */
   public boolean isReadOnly() {
     return readOnly;
@@ -72,6 +71,7 @@ public final class CaseFile {
     return this;
   }
 
+  /** The exploitation profile (coded, not protected). */
   public ExploitationProfile getExploitation() {
     return exploitation;
   }

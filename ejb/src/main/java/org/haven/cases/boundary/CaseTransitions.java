@@ -3,8 +3,6 @@ package org.haven.cases.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +15,6 @@ import org.haven.cases.control.CaseLifecycle;
 import org.haven.cases.control.CaseRecords;
 import org.haven.cases.control.FollowUps;
 import org.haven.cases.entity.CaseStatus;
-import org.haven.cases.entity.CaseStatusChange;
 import org.haven.cases.entity.StatusChangeKind;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.problems.Conflict;
@@ -30,8 +27,6 @@ import org.haven.problems.InvalidField;
 @Stateless
 @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
 public class CaseTransitions {
-
-  @PersistenceContext EntityManager em;
 
   @Inject AccessPolicy access;
   @Inject CaseActions actions;
@@ -100,7 +95,7 @@ public class CaseTransitions {
                 c.moveTo(to);
                 followUps.moved(c, to, actor, now);
               }
-              history(c, from, to, kind, actor, now, reason);
+              records.history(c, from, to, kind, actor, now, reason);
               trail.details("changed: status; from " + from + " to " + to + " (" + kind + ")");
               return c;
             })
@@ -132,7 +127,7 @@ public class CaseTransitions {
               } else {
                 throw new Conflict("Nothing of case " + caseNumber + " waits for approval.");
               }
-              history(
+              records.history(
                   c, from, to, StatusChangeKind.RETURNED, access.actor(), Instant.now(), reason);
               trail.details("returned: from " + from + " to " + to);
               return c;
@@ -153,21 +148,6 @@ public class CaseTransitions {
                 ? "; nothing is allowed from " + from + " for you now."
                 : "; allowed from " + from + ": " + allowed + "."),
         allowed.stream().map(Enum::name).toList());
-  }
-
-  private void history(
-      SurvivorCase c,
-      CaseStatus from,
-      CaseStatus to,
-      StatusChangeKind kind,
-      StaffMember by,
-      Instant at,
-      String reason) {
-    CaseStatusChange entry = new CaseStatusChange(c, from, to, kind, by, at);
-    em.persist(entry);
-    if (reason != null && !reason.isBlank()) {
-      records.sealerFor(c).ifPresent(cipher -> entry.explain(cipher, reason));
-    }
   }
 
   private static void requireReason(String reason) {

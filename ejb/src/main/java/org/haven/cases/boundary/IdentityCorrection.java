@@ -3,8 +3,6 @@ package org.haven.cases.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
@@ -20,7 +18,6 @@ import org.haven.cases.control.CaseActions;
 import org.haven.cases.control.CaseRecords;
 import org.haven.cases.control.SurvivorIndexes;
 import org.haven.cases.entity.CaseIndexEntry;
-import org.haven.cases.entity.CaseStatusChange;
 import org.haven.cases.entity.StatusChangeKind;
 import org.haven.cases.entity.Survivor;
 import org.haven.cases.entity.SurvivorIdentity;
@@ -34,8 +31,6 @@ import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
 @Stateless
 @RolesAllowed({AccessPolicy.CASEWORKER, AccessPolicy.SUPERVISOR})
 public class IdentityCorrection {
-
-  @PersistenceContext EntityManager em;
 
   @Inject AccessPolicy access;
   @Inject CaseActions actions;
@@ -74,11 +69,14 @@ public class IdentityCorrection {
               duplicateMatches.of(indexes.lookups(identity, searchable), c.getCaseNumber());
           Instant now = Instant.now();
           c.correctIdentity(cipher, coded, identity, searchable, now);
-          CaseStatusChange step =
-              new CaseStatusChange(
-                  c, c.getStatus(), c.getStatus(), StatusChangeKind.CORRECTED, access.actor(), now);
-          em.persist(step);
-          step.explain(cipher, String.join(", ", changed));
+          records.history(
+              c,
+              c.getStatus(),
+              c.getStatus(),
+              StatusChangeKind.CORRECTED,
+              access.actor(),
+              now,
+              String.join(", ", changed));
           trail.details("changed: " + String.join(",", changed) + "; " + matches.summary());
           matches.tell("at a correction of the survivor's identity");
           return opener.open(c, matches.shown());

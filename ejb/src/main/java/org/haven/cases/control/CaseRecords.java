@@ -4,16 +4,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.access.boundary.CaseScope;
+import org.haven.access.entity.StaffMember;
 import org.haven.audit.boundary.AuditTrail;
 import org.haven.audit.boundary.AuditTrail.Entry;
 import org.haven.audit.entity.AuditAction;
 import org.haven.audit.entity.AuditEvent.Outcome;
+import org.haven.cases.entity.CaseStatus;
+import org.haven.cases.entity.CaseStatusChange;
+import org.haven.cases.entity.StatusChangeKind;
 import org.haven.cases.entity.SurvivorCase;
 import org.haven.crypto.boundary.FieldCrypto;
 import org.haven.crypto.control.EnvelopeCrypto.FieldCipher;
@@ -183,6 +188,25 @@ public class CaseRecords {
     return crypto
         .cipherForChange(c.dataKeyOwner())
         .orElseGet(() -> crypto.newDataKey(c.dataKeyOwner()));
+  }
+
+  /**
+   * Writes a step of the case's history (a move, an approval, a return, a correction): the one
+   * place it is written, with its reason, if any, sealed with the survivor's key.
+   */
+  public void history(
+      SurvivorCase c,
+      CaseStatus from,
+      CaseStatus to,
+      StatusChangeKind kind,
+      StaffMember by,
+      Instant at,
+      String reason) {
+    CaseStatusChange entry = new CaseStatusChange(c, from, to, kind, by, at);
+    em.persist(entry);
+    if (reason != null && !reason.isBlank()) {
+      sealerFor(c).ifPresent(cipher -> entry.explain(cipher, reason));
+    }
   }
 
   /** Like {@link #cipherFor}, empty rather than refused once the survivor's data is erased. */

@@ -49,7 +49,7 @@ public class DemoDirectory {
   public int load() {
     DemoUser admin = DemoUser.ADMIN;
     caller.identify(admin.subject(), admin.username(), admin.name(), List.of());
-    if (!directory.providers(null, null, true).isEmpty()) {
+    if (directory.hasProviders(true)) {
       return 0;
     }
     PROVIDERS.forEach(p -> directory.saveProvider(null, p, null));

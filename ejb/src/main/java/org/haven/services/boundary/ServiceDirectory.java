@@ -122,6 +122,19 @@ public class ServiceDirectory {
     return query.getResultStream().map(ProviderEntry::new).toList();
   }
 
+  /**
+   * Whether the directory lists any provider (the active ones only, unless {@code withInactive}):
+   * what a page asks before offering a referral form, without reading the directory.
+   */
+  public boolean hasProviders(boolean withInactive) {
+    return !em.createQuery(
+            "select p.id from Provider p" + (withInactive ? "" : " where p.active = true"),
+            Long.class)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
   public Optional<ProviderEntry> provider(long id) {
     return Optional.ofNullable(em.find(Provider.class, id)).map(ProviderEntry::new);
   }

@@ -54,7 +54,7 @@ public class ServiceChoices {
    */
   public boolean isDirectoryEmpty() {
     if (directoryEmpty == null) {
-      directoryEmpty = directory.providers(null, null, false).isEmpty();
+      directoryEmpty = !directory.hasProviders(false);
     }
     return directoryEmpty;
   }
