@@ -352,7 +352,7 @@ class BoundaryAccessTableIT {
               "Referrals#create",
               t ->
                   t.referrals.create(
-                      "HVN-1999-999999", "LEGAL_AID", 0L, Urgency.ROUTINE, false, "Advice."),
+                      "HVN-1999-999999", "LEGAL_AID", 0L, Urgency.ROUTINE, false, "Advice.", "en"),
               A,
               A,
               N,

@@ -267,7 +267,7 @@ class NoPlaintextIT {
               LocalDate.now());
           long referral =
               referrals
-                  .create(n, "SHELTER", provider, Urgency.URGENT, true, CANARY + "Referral")
+                  .create(n, "SHELTER", provider, Urgency.URGENT, true, CANARY + "Referral", "fr")
                   .orElseThrow()
                   .getId();
           referrals.transition(n, referral, ReferralStatus.PENDING_APPROVAL, null, null);

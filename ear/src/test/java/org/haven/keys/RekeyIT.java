@@ -204,7 +204,7 @@ class RekeyIT {
                   LocalDate.now());
               long id =
                   referrals
-                      .create(n, "SHELTER", provider, Urgency.URGENT, true, "Referral " + tag)
+                      .create(n, "SHELTER", provider, Urgency.URGENT, true, "Referral " + tag, "en")
                       .orElseThrow()
                       .getId();
               referrals.transition(n, id, ReferralStatus.PENDING_APPROVAL, null, null);

@@ -101,7 +101,9 @@ class OverdueNotificationsIT {
     long id =
         act.as(
                 DemoStaff.CASEWORKER_NORTH,
-                () -> referrals.create(n, "MEDICAL", provider, Urgency.URGENT, false, "Check-up."))
+                () ->
+                    referrals.create(
+                        n, "MEDICAL", provider, Urgency.URGENT, false, "Check-up.", "en"))
             .orElseThrow()
             .getId();
     act.as(

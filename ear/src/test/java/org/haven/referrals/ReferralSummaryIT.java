@@ -140,6 +140,60 @@ class ReferralSummaryIT {
   }
 
   @Test
+  void theSummaryIsWrittenInTheLanguageTheWorkerChose() throws IOException {
+    String n = survivorCase();
+    int provider = CaseFixture.provider();
+    consent(n, provider, List.of("NAME", "PHONE"));
+    for (String language : List.of("fr", "ar")) {
+      int id =
+          api(CW)
+              .body(
+                  "{\"serviceType\":\"LEGAL_AID\",\"providerId\":"
+                      + provider
+                      + ",\"sharesData\":true,\"reason\":\"Titre de séjour.\","
+                      + "\"summaryLanguage\":\""
+                      + language
+                      + "\"}")
+              .post("/cases/" + n + "/referrals")
+              .then()
+              .statusCode(201)
+              .body("summaryLanguage", org.hamcrest.Matchers.equalTo(language))
+              .extract()
+              .path("id");
+      move(CW, n, id, "PENDING_APPROVAL").then().statusCode(200);
+      move(SUP, n, id, "SENT").then().statusCode(200);
+
+      String text = text(download(CW, n, id));
+      assertTrue(
+          text.contains(language.equals("fr") ? "Résumé de référencement" : "ملخص الإحالة"), text);
+      assertTrue(
+          text.contains(language.equals("fr") ? "Aide juridique" : "المساعدة القانونية"), text);
+      assertTrue(text.contains("Odalys Brennerova") && text.contains("Titre de séjour."), text);
+      assertFalse(text.contains("Referral summary") || text.contains("SK55019933"), text);
+    }
+  }
+
+  @Test
+  void aSummaryLanguageHavenIsNotWrittenInIsRefusedNamingTheChoices() {
+    String n = survivorCase();
+    int provider = CaseFixture.provider();
+    api(CW)
+        .body(
+            "{\"serviceType\":\"LEGAL_AID\",\"providerId\":"
+                + provider
+                + ",\"reason\":\"x\",\"summaryLanguage\":\"de\"}")
+        .post("/cases/" + n + "/referrals")
+        .then()
+        .statusCode(400)
+        .body(containsString("en, fr, ar"));
+    api(CW)
+        .get("/cases/" + n + "/referrals")
+        .then()
+        .statusCode(200)
+        .body("size()", org.hamcrest.Matchers.equalTo(0));
+  }
+
+  @Test
   void aReferralThatSharesNoDataGetsASummaryWithNothingOfTheSurvivor() throws IOException {
     String n = survivorCase();
     int provider = CaseFixture.provider();

@@ -29,7 +29,8 @@ class ArchitectureTest {
     "org.haven.database..",
     "org.haven.crypto..",
     "org.haven.access..",
-    "org.haven.audit.."
+    "org.haven.audit..",
+    "org.haven.labels.."
   };
 
   static final String[] BUSINESS = {
@@ -39,6 +40,7 @@ class ArchitectureTest {
     "org.haven.notifications..",
     "org.haven.staff..",
     "org.haven.keys..",
+    "org.haven.reports..",
     "org.haven.demo.."
   };
 

@@ -2,20 +2,15 @@ package org.haven.ui;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.haven.labels.control.CodeLabels;
 
 /**
- * Coded values (statuses, risk levels, CTDC codes…) in the user's words: {@code
- * #{labels.of(c.status)}} reads {@code CaseStatus.OPEN} from the bundle, falling back to the code
- * made readable, so a new code never shows blank.
+ * Coded values (statuses, risk levels, CTDC codes…) in the user's words for the pages: {@code
+ * #{labels.of(c.status)}} reads {@code CaseStatus.OPEN} in the page's language from {@link
+ * CodeLabels}, the one bundle of coded values.
  */
 @Named
 @ApplicationScoped
@@ -28,22 +23,7 @@ public class Labels {
     if (!(code instanceof Enum<?> value)) {
       return String.valueOf(code);
     }
-    return label(value.getDeclaringClass().getSimpleName() + "." + value.name())
-        .orElseGet(
-            () -> {
-              String words = value.name().replace('_', ' ').toLowerCase(Locale.ROOT);
-              return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-            });
-  }
-
-  /** The bundle's text for {@code key} in the page's language, if it has one. */
-  private static java.util.Optional<String> label(String key) {
-    try {
-      return java.util.Optional.of(
-          ResourceBundle.getBundle(Texts.BUNDLE, Texts.locale()).getString(key));
-    } catch (MissingResourceException e) {
-      return java.util.Optional.empty();
-    }
+    return CodeLabels.of(value, Texts.locale());
   }
 
   /**
@@ -51,10 +31,13 @@ public class Labels {
    * ({@code ServiceType.SHELTER}); a type an administrator added shows the name they gave it.
    */
   public String service(String code, String name) {
-    if (code == null) {
-      return name == null ? "—" : name;
-    }
-    return label("ServiceType." + code).orElse(name == null ? code : name);
+    String words = CodeLabels.service(code, name, Texts.locale());
+    return words == null ? "—" : words;
+  }
+
+  /** A team's name in the page's language, where Haven has words for it. */
+  public String team(String name) {
+    return name == null || name.isEmpty() ? "—" : CodeLabels.team(name, Texts.locale());
   }
 
   /**
@@ -67,13 +50,7 @@ public class Labels {
   }
 
   String ofCode(String code, Locale language) {
-    if (code == null) {
-      return "—";
-    }
-    ResourceBundle bundle = ResourceBundle.getBundle(Texts.BUNDLE, language);
-    return CODES
-        .computeIfAbsent(bundle.getLocale(), locale -> codes(bundle))
-        .getOrDefault(code, code);
+    return code == null ? "—" : CodeLabels.ofCode(code, language).orElse(code);
   }
 
   /**
@@ -102,7 +79,7 @@ public class Labels {
                   ofCode(fromTo.group(2), language))));
     }
     fromTo.appendTail(words);
-    Matcher code = CODE.matcher(words.toString());
+    Matcher code = CodeLabels.CODE.matcher(words.toString());
     StringBuilder out = new StringBuilder();
     while (code.find()) {
       code.appendReplacement(out, Matcher.quoteReplacement(ofCode(code.group(), language)));
@@ -110,24 +87,8 @@ public class Labels {
     return code.appendTail(out).toString();
   }
 
-  private static Map<String, String> codes(ResourceBundle bundle) {
-    Map<String, String> codes = new HashMap<>();
-    for (String key : new TreeSet<>(bundle.keySet())) {
-      int dot = key.indexOf('.');
-      if (dot > 0
-          && Character.isUpperCase(key.charAt(0))
-          && CODE.matcher(key.substring(dot + 1)).matches()) {
-        codes.putIfAbsent(key.substring(dot + 1), bundle.getString(key));
-      }
-    }
-    return Map.copyOf(codes);
-  }
-
-  private static final Pattern CODE =
-      Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b|\\b[A-Z]{3,}\\b");
   private static final Pattern FROM_TO =
       Pattern.compile("\\bfrom ([A-Z][A-Z_]+) to ([A-Z][A-Z_]+)\\b");
-  private static final Map<Locale, Map<String, String>> CODES = new ConcurrentHashMap<>();
 
   /** A list of codes, each in words, separated by commas. */
   public String ofAll(java.util.Collection<?> codes) {

@@ -42,11 +42,16 @@ class MessagesTest {
   static final Pattern JAVA_KEY = Pattern.compile("Texts\\.(?:get|say)\\(\\s*\"([^\"]+)\"");
   static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d}");
 
+  static final String PAGES = "/org/haven/web/messages";
+  static final String CODES = "/org/haven/labels/codes";
+
   static Properties bundle(String suffix) throws IOException {
+    return bundle(PAGES, suffix);
+  }
+
+  static Properties bundle(String base, String suffix) throws IOException {
     Properties p = new Properties();
-    try (InputStream in =
-        MessagesTest.class.getResourceAsStream(
-            "/org/haven/web/messages" + suffix + ".properties")) {
+    try (InputStream in = MessagesTest.class.getResourceAsStream(base + suffix + ".properties")) {
       p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
     }
     return p;
@@ -79,9 +84,15 @@ class MessagesTest {
 
   @Test
   void frenchAndArabicHaveEveryKeyWithTheSamePlaceholders() throws IOException {
-    Properties en = bundle("");
+    for (String base : List.of(PAGES, CODES)) {
+      sameKeysAndPlaceholders(base);
+    }
+  }
+
+  private static void sameKeysAndPlaceholders(String base) throws IOException {
+    Properties en = bundle(base, "");
     for (String language : List.of("_fr", "_ar")) {
-      Properties other = bundle(language);
+      Properties other = bundle(base, language);
       assertEquals(en.stringPropertyNames(), other.stringPropertyNames(), language);
       for (String key : en.stringPropertyNames()) {
         assertEquals(
@@ -112,15 +123,25 @@ class MessagesTest {
             org.haven.cases.entity.ServiceStatus.class,
             org.haven.referrals.entity.ReferralStatus.class,
             org.haven.referrals.entity.Urgency.class,
-            org.haven.cases.entity.SharedField.class,
-            org.haven.notifications.entity.NotificationKind.class);
+            org.haven.cases.entity.SharedField.class);
     for (String language : List.of("", "_fr", "_ar")) {
-      Properties p = bundle(language);
+      Properties p = bundle(CODES, language);
       for (Class<? extends Enum<?>> type : coded) {
         for (Enum<?> code : type.getEnumConstants()) {
           String key = type.getSimpleName() + "." + code.name();
-          assertTrue(p.containsKey(key), "messages" + language + ": " + key);
+          assertTrue(p.containsKey(key), "codes" + language + ": " + key);
         }
+      }
+    }
+  }
+
+  @Test
+  void everyKindOfNotificationHasItsSentence() throws IOException {
+    for (String language : List.of("", "_fr", "_ar")) {
+      Properties p = bundle(language);
+      for (var kind : org.haven.notifications.entity.NotificationKind.values()) {
+        assertTrue(
+            p.containsKey("notification." + kind.name()), "messages" + language + ": " + kind);
       }
     }
   }

@@ -72,7 +72,7 @@ public class DemoSteps {
       ReferralStatus... path) {
     long id =
         referrals
-            .create(caseNumber, service, providerOf(service), urgency, sharesData, reason)
+            .create(caseNumber, service, providerOf(service), urgency, sharesData, reason, "en")
             .orElseThrow()
             .getId();
     for (ReferralStatus to : path) {

@@ -18,6 +18,7 @@ public final class ReferralDetails {
   private final String providerName;
   private final Urgency urgency;
   private final boolean sharesData;
+  private final String summaryLanguage;
   private final Long consentId;
   private final ReferralStatus status;
   private final String reason;
@@ -42,6 +43,7 @@ public final class ReferralDetails {
     this.providerName = r.getProvider().getName();
     this.urgency = r.getUrgency();
     this.sharesData = r.isSharesData();
+    this.summaryLanguage = r.getSummaryLanguage();
     this.consentId = r.consent().map(c -> c.getId()).orElse(null);
     this.status = r.getStatus();
     this.reason = cipher == null ? null : r.reason(cipher);
@@ -95,6 +97,11 @@ public final class ReferralDetails {
 
   public Long getConsentId() {
     return consentId;
+  }
+
+  /** The language the summary for the provider is written in: en, fr or ar. */
+  public String getSummaryLanguage() {
+    return summaryLanguage;
   }
 
   public ReferralStatus getStatus() {

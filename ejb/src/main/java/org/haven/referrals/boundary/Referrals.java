@@ -92,8 +92,14 @@ public class Referrals {
       @NotNull(message = "choose the provider") Long providerId,
       @NotNull(message = "say how urgent it is") Urgency urgency,
       boolean sharesData,
-      String reason) {
+      String reason,
+      String summaryLanguage) {
     Checks.requireText("reason", reason, MAX_TEXT, "say why the survivor is referred");
+    String language = summaryLanguage == null ? "en" : summaryLanguage;
+    if (!Referral.SUMMARY_LANGUAGES.contains(language)) {
+      throw new InvalidField(
+          "summaryLanguage", "must be one of " + String.join(", ", Referral.SUMMARY_LANGUAGES));
+    }
     return actions.change(
         caseNumber,
         AuditAction.REFERRAL_CREATED,
@@ -104,6 +110,7 @@ public class Referrals {
           FieldCipher cipher = records.cipherFor(c);
           Referral referral =
               new Referral(c, type, provider, urgency, sharesData, access.actor(), Instant.now());
+          referral.writeSummaryIn(language);
           em.persist(referral);
           referral.explain(cipher, reason.strip());
           em.flush();
@@ -117,7 +124,9 @@ public class Referrals {
                   + "; urgency: "
                   + urgency
                   + "; shares data: "
-                  + sharesData);
+                  + sharesData
+                  + "; summary in: "
+                  + language);
           return new ReferralDetails(referral, cipher, Instant.now());
         });
   }

@@ -15,8 +15,9 @@ import org.haven.referrals.entity.Referral;
 import org.haven.referrals.entity.ReferralSummary;
 
 /**
- * Makes a referral's summary when a supervisor approves it: the survivor's fields that the consent
- * the referral relies on names, and nothing of the survivor when it shares no data.
+ * Makes a referral's summary when a supervisor approves it, in the language the referring worker
+ * chose: the survivor's fields that the consent the referral relies on names, and nothing of the
+ * survivor when it shares no data.
  */
 @ApplicationScoped
 public class ReferralSummaries {
@@ -29,20 +30,21 @@ public class ReferralSummaries {
     Consent consent = referral.isSharesData() ? referral.consent().orElse(null) : null;
     Set<SharedField> fields =
         consent == null ? EnumSet.noneOf(SharedField.class) : consent.sharedFields();
-    String reference = c.getCaseNumber() + " / referral " + referral.getId();
     ReferralSummaryText.Referral facts =
         new ReferralSummaryText.Referral(
-            reference,
+            c.getCaseNumber(),
+            referral.getId(),
+            referral.getServiceType().getCode(),
             referral.getServiceType().getName(),
             referral.getProvider().getName(),
-            referral.getUrgency().name(),
+            referral.getUrgency(),
             referral.getCreatedBy().getDisplayName(),
             c.getOwningTeam(),
             approvedBy.getDisplayName(),
             at,
             referral.reason(cipher),
             consent == null ? null : consent.getGivenOn(),
-            consent == null ? null : consent.getHowObtained().name());
+            consent == null ? null : consent.getHowObtained());
     // Only what the consent names is opened at all.
     ReferralSummaryText.SurvivorData survivor =
         new ReferralSummaryText.SurvivorData(
@@ -50,11 +52,7 @@ public class ReferralSummaries {
             c.getSurvivor(),
             fields.contains(SharedField.EXPLOITATION) ? c.exploitation() : null,
             c.getRiskLevel());
-    byte[] pdf =
-        SummaryPdf.write(
-            ReferralSummaryText.TITLE,
-            ReferralSummaryText.sections(facts, survivor, fields),
-            ReferralSummaryText.footer(reference));
+    byte[] pdf = ReferralSummaryText.pdf(referral.getSummaryLanguage(), facts, survivor, fields);
     ReferralSummary summary =
         new ReferralSummary(referral, consent, fields, cipher, pdf, approvedBy, at);
     em.persist(summary);

@@ -1,5 +1,6 @@
 package org.haven.referrals.control;
 
+import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,20 +9,26 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.haven.cases.entity.ConsentMethod;
 import org.haven.cases.entity.ExploitationProfile;
 import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.SharedField;
 import org.haven.cases.entity.Survivor;
 import org.haven.cases.entity.SurvivorIdentity;
+import org.haven.labels.control.CodeLabels;
 import org.haven.referrals.control.SummaryPdf.Line;
 import org.haven.referrals.control.SummaryPdf.Section;
+import org.haven.referrals.entity.Urgency;
 
 /**
- * What a referral summary says. The survivor's part is built field by field from the consent's list
+ * What a referral summary says, in the language the referring worker chose for the provider
+ * (English, French or Arabic). The survivor's part is built field by field from the consent's list
  * and from nothing else, so a field the survivor did not agree to share cannot reach the provider
- * through the summary. Written in English, the directory's working language.
+ * through the summary. Coded values read as the pages word them ({@link CodeLabels}); what people
+ * wrote (names, the reason) stays as written.
  */
 public final class ReferralSummaryText {
 
@@ -30,17 +37,19 @@ public final class ReferralSummaryText {
 
   /** The referral's own facts: what the provider is asked for, by whom, and the consent. */
   public record Referral(
-      String reference,
-      String service,
+      String caseNumber,
+      long referralId,
+      String serviceCode,
+      String serviceName,
       String provider,
-      String urgency,
+      Urgency urgency,
       String writtenBy,
       String team,
       String approvedBy,
       Instant approvedAt,
       String reason,
       LocalDate consentGivenOn,
-      String consentObtained) {}
+      ConsentMethod consentObtained) {}
 
   /** The survivor's data as the case holds it; only what the consent names is read from it. */
   public record SurvivorData(
@@ -49,44 +58,71 @@ public final class ReferralSummaryText {
       ExploitationProfile exploitation,
       RiskLevel riskLevel) {}
 
-  public static final String TITLE = "Referral summary";
+  private final Locale language;
+  private final ResourceBundle words;
 
-  private ReferralSummaryText() {}
-
-  public static String footer(String reference) {
-    return "Confidential. Shared with the survivor's consent for this referral only: do not copy"
-        + " or pass on. Haven "
-        + reference;
+  private ReferralSummaryText(Locale language) {
+    this.language = language;
+    this.words =
+        ResourceBundle.getBundle(
+            "org.haven.referrals.control.summary",
+            language,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
-  public static List<Section> sections(
-      Referral referral, SurvivorData survivor, Set<SharedField> consented) {
+  /** The summary as PDF, in {@code language} (en, fr or ar; Arabic reads right to left). */
+  public static byte[] pdf(
+      String language, Referral referral, SurvivorData survivor, Set<SharedField> consented) {
+    ReferralSummaryText text = new ReferralSummaryText(Locale.forLanguageTag(language));
+    String reference = text.reference(referral);
+    return SummaryPdf.write(
+        text.say("title"),
+        text.sections(referral, survivor, consented),
+        page -> text.say("footer", reference, String.valueOf(page)),
+        "ar".equals(language));
+  }
+
+  private String reference(Referral referral) {
+    return ltr(
+        say("reference.value", referral.caseNumber(), String.valueOf(referral.referralId())));
+  }
+
+  List<Section> sections(Referral referral, SurvivorData survivor, Set<SharedField> consented) {
     List<Section> sections = new ArrayList<>();
     sections.add(
         new Section(
-            "Referral",
+            say("section.referral"),
             List.of(
-                new Line("Reference", referral.reference()),
-                new Line("Service", referral.service()),
-                new Line("Provider", referral.provider()),
-                new Line("Urgency", words(referral.urgency())),
-                new Line("Written by", referral.writtenBy() + " (" + referral.team() + ")"),
+                new Line(say("reference"), reference(referral)),
                 new Line(
-                    "Approved",
-                    WHEN.format(referral.approvedAt()) + " by " + referral.approvedBy()),
+                    say("service"),
+                    CodeLabels.service(referral.serviceCode(), referral.serviceName(), language)),
+                new Line(say("provider"), referral.provider()),
+                new Line(say("urgency"), label(referral.urgency())),
                 new Line(
-                    "Consent",
+                    say("writtenBy"),
+                    say(
+                        "writtenBy.value",
+                        referral.writtenBy(),
+                        CodeLabels.team(referral.team(), language))),
+                new Line(
+                    say("approved"),
+                    say(
+                        "approved.value",
+                        ltr(WHEN.format(referral.approvedAt())),
+                        referral.approvedBy())),
+                new Line(
+                    say("consent"),
                     referral.consentGivenOn() == null
-                        ? "This referral shares no personal data of the survivor."
-                        : "Given "
-                            + referral.consentGivenOn()
-                            + " ("
-                            + words(referral.consentObtained())
-                            + "), for the details below only.")),
+                        ? say("consent.none")
+                        : say(
+                            "consent.given",
+                            ltr(referral.consentGivenOn().toString()),
+                            label(referral.consentObtained())))),
             List.of()));
     sections.add(
         new Section(
-            "Why the survivor is referred",
+            say("section.reason"),
             List.of(),
             List.of(referral.reason() == null ? "—" : referral.reason())));
     List<Line> lines = new ArrayList<>();
@@ -95,107 +131,98 @@ public final class ReferralSummaryText {
     }
     sections.add(
         new Section(
-            "The survivor",
+            say("section.survivor"),
             lines,
-            lines.isEmpty()
-                ? List.of("The survivor's consent covers no personal details: none are included.")
-                : List.of()));
+            lines.isEmpty() ? List.of(say("survivor.nothing")) : List.of()));
     return sections;
   }
 
   /** The lines one consented field prints; an unknown value prints as such, never as another. */
-  static List<Line> lines(SharedField field, SurvivorData s) {
+  List<Line> lines(SharedField field, SurvivorData s) {
     SurvivorIdentity id = s.identity() == null ? new SurvivorIdentity() : s.identity();
     Survivor coded = s.coded();
     ExploitationProfile p = s.exploitation();
     return switch (field) {
-      case NAME -> List.of(new Line("Name", id.fullName()));
-      case ALIASES -> List.of(new Line("Also known as", String.join(", ", id.getAliases())));
+      case NAME -> List.of(new Line(say("name"), id.fullName()));
+      case ALIASES -> List.of(new Line(say("aliases"), String.join(", ", id.getAliases())));
       case DATE_OF_BIRTH ->
           List.of(
               id.getBirthDate() != null
-                  ? new Line("Date of birth", id.getBirthDate().toString())
+                  ? new Line(say("birthDate"), ltr(id.getBirthDate().toString()))
                   : new Line(
-                      "Age",
+                      say("age"),
                       coded == null || coded.getAgeBand() == null
                           ? null
-                          : coded.getAgeBand().getCode()));
-      case SEX -> List.of(new Line("Sex", coded == null ? null : words(coded.getSex())));
+                          : ltr(coded.getAgeBand().getCode())));
+      case SEX -> List.of(new Line(say("sex"), coded == null ? null : label(coded.getSex())));
       case NATIONALITY ->
-          List.of(new Line("Nationality", coded == null ? null : country(coded.getNationality())));
+          List.of(
+              new Line(
+                  say("nationality"),
+                  coded == null ? null : CodeLabels.country(coded.getNationality(), language)));
       case LANGUAGES ->
           List.of(
               new Line(
-                  "Languages",
+                  say("languages"),
                   coded == null || coded.getLanguages().isEmpty()
                       ? null
                       : coded.getLanguages().stream()
-                          .map(ReferralSummaryText::language)
+                          .map(code -> CodeLabels.language(code, language))
                           .collect(Collectors.joining(", "))));
-      case PHONE -> List.of(new Line("Phone", String.join(", ", id.getPhones())));
-      case EMAIL -> List.of(new Line("E-mail", id.getEmail()));
-      case ADDRESS -> List.of(new Line("Address", id.getAddress()));
+      case PHONE ->
+          List.of(
+              new Line(
+                  say("phone"),
+                  id.getPhones().stream()
+                      .map(ReferralSummaryText::ltr)
+                      .collect(Collectors.joining(", "))));
+      case EMAIL -> List.of(new Line(say("email"), ltr(id.getEmail())));
+      case ADDRESS -> List.of(new Line(say("address"), id.getAddress()));
       case IDENTITY_DOCUMENT ->
           List.of(
               new Line(
-                  "Identity document",
+                  say("document"),
                   id.getDocumentNumber() == null
                       ? null
-                      : (id.getDocumentType() == null ? "" : words(id.getDocumentType()) + " ")
-                          + id.getDocumentNumber()));
-      case PLACE_OF_ORIGIN -> List.of(new Line("Place of origin", id.getPlaceOfOrigin()));
+                      : (id.getDocumentType() == null ? "" : label(id.getDocumentType()) + " ")
+                          + ltr(id.getDocumentNumber())));
+      case PLACE_OF_ORIGIN -> List.of(new Line(say("origin"), id.getPlaceOfOrigin()));
       case EXPLOITATION ->
           p == null
-              ? List.of(new Line("Exploitation", null))
+              ? List.of(new Line(say("exploitation"), null))
               : List.of(
-                  new Line("Exploitation", words(p.getTypes())),
-                  new Line("Forced labour sector", words(p.getLabourTypes())),
-                  new Line("Sexual exploitation", words(p.getSexualExploitationTypes())),
-                  new Line("Means of control", words(p.getMeansOfControl())),
-                  new Line("Recruitment", words(p.getRecruitmentMethods())),
-                  new Line("Country of exploitation", country(p.getCountryOfExploitation())));
+                  new Line(say("exploitation"), labels(p.getTypes())),
+                  new Line(say("labour"), labels(p.getLabourTypes())),
+                  new Line(say("sexual"), labels(p.getSexualExploitationTypes())),
+                  new Line(say("control"), labels(p.getMeansOfControl())),
+                  new Line(say("recruitment"), labels(p.getRecruitmentMethods())),
+                  new Line(
+                      say("countryOfExploitation"),
+                      CodeLabels.country(p.getCountryOfExploitation(), language)));
       case RISK_LEVEL ->
-          List.of(new Line("Risk level", s.riskLevel() == null ? null : words(s.riskLevel())));
+          List.of(new Line(say("risk"), s.riskLevel() == null ? null : label(s.riskLevel())));
     };
   }
 
   /**
-   * A language by its name, from the JDK's locale data, with its code for whoever matches it
-   * against their own lists: "ti" → "Tigrinya (ti)". A code the JDK does not know stays as it is.
+   * A value that reads left to right whatever the text around it (a phone number, a date, a case
+   * number), isolated so that Arabic text does not reorder its parts: "+44 7700 900123" stays so.
    */
-  static String language(String code) {
-    String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH);
-    return name.isEmpty() || name.equalsIgnoreCase(code) ? code : name + " (" + code + ")";
+  static String ltr(String value) {
+    return value == null || value.isEmpty() ? value : "\u2066" + value + "\u2069";
   }
 
-  /** A country (ISO 3166 alpha-2 or alpha-3) by its name with its code: "MDA" → "Moldova (MDA)". */
-  static String country(String code) {
-    if (code == null || code.isBlank()) {
-      return null;
-    }
-    String alpha2 =
-        code.length() == 3
-            ? java.util.Arrays.stream(Locale.getISOCountries())
-                .filter(c -> new Locale("", c).getISO3Country().equalsIgnoreCase(code))
-                .findFirst()
-                .orElse(code)
-            : code;
-    String name = new Locale("", alpha2).getDisplayCountry(Locale.ENGLISH);
-    return name.isEmpty() || name.equalsIgnoreCase(alpha2) ? code : name + " (" + code + ")";
+  private String say(String key, Object... args) {
+    return new MessageFormat(words.getString(key), language).format(args);
   }
 
-  /** A code as words: FORCED_LABOUR → Forced labour. */
-  static String words(Object code) {
-    if (code == null) {
-      return null;
-    }
-    String text = code.toString().replace('_', ' ').toLowerCase(Locale.ROOT);
-    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  private String label(Enum<?> code) {
+    return code == null ? null : CodeLabels.of(code, language);
   }
 
-  private static String words(Collection<? extends Enum<?>> codes) {
+  private String labels(Collection<? extends Enum<?>> codes) {
     return codes == null || codes.isEmpty()
         ? null
-        : codes.stream().map(ReferralSummaryText::words).collect(Collectors.joining(", "));
+        : codes.stream().map(this::label).collect(Collectors.joining(", "));
   }
 }

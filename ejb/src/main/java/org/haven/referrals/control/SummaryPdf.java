@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -50,10 +51,16 @@ public final class SummaryPdf {
   private static final float LABEL_WIDTH = 150;
   private static final float BODY = 10;
   private static final float LEADING = 14;
+  private static final float FULL_WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
   private SummaryPdf() {}
 
-  public static byte[] write(String title, List<Section> sections, String footer) {
+  /**
+   * The document; {@code footer} words the footer of each page by its number. Right to left, every
+   * line is aligned to the right and labels stand on the right of their values.
+   */
+  public static byte[] write(
+      String title, List<Section> sections, IntFunction<String> footer, boolean rightToLeft) {
     try (PDDocument doc = new PDDocument();
         TrueTypeFont regularFile = parse(REGULAR_FONT);
         TrueTypeFont boldFile = parse(BOLD_FONT)) {
@@ -64,9 +71,10 @@ public final class SummaryPdf {
       Writer out =
           new Writer(
               doc,
-              new Face(PDType0Font.load(doc, regularFile, true), regularFile),
-              new Face(PDType0Font.load(doc, boldFile, true), boldFile),
-              footer);
+              new Face(PDType0Font.load(doc, regularFile, true), regularFile, rightToLeft),
+              new Face(PDType0Font.load(doc, boldFile, true), boldFile, rightToLeft),
+              footer,
+              rightToLeft);
       out.title(title);
       for (Section section : sections) {
         out.heading(section.heading());
@@ -87,14 +95,14 @@ public final class SummaryPdf {
   }
 
   /** A font as PDF uses it and as its file says which characters it has. */
-  private record Face(PDType0Font font, CmapLookup cmap) {
-    Face(PDType0Font font, TrueTypeFont file) throws IOException {
-      this(font, file.getUnicodeCmapLookup());
+  private record Face(PDType0Font font, CmapLookup cmap, boolean rightToLeft) {
+    Face(PDType0Font font, TrueTypeFont file, boolean rightToLeft) throws IOException {
+      this(font, file.getUnicodeCmapLookup(), rightToLeft);
     }
 
     /** What can be shown: right-to-left runs shaped and reordered, missing glyphs as "?". */
     String printable(String logical) {
-      String visual = visualOrder(logical);
+      String visual = visualOrder(logical, rightToLeft);
       StringBuilder kept = new StringBuilder(visual.length());
       visual
           .codePoints()
@@ -121,48 +129,53 @@ public final class SummaryPdf {
     private final PDDocument doc;
     private final Face regular;
     private final Face bold;
-    private final String footer;
+    private final IntFunction<String> footer;
+    private final boolean rightToLeft;
     private PDPageContentStream page;
     private float y;
     private int pages;
 
-    Writer(PDDocument doc, Face regular, Face bold, String footer) throws IOException {
+    Writer(PDDocument doc, Face regular, Face bold, IntFunction<String> footer, boolean rtl)
+        throws IOException {
       this.doc = doc;
       this.regular = regular;
       this.bold = bold;
       this.footer = footer;
+      this.rightToLeft = rtl;
       newPage();
     }
 
     void title(String text) throws IOException {
-      show(bold, 16, MARGIN, text);
+      show(bold, 16, MARGIN, FULL_WIDTH, text);
       y -= 26;
     }
 
     void heading(String text) throws IOException {
       room(3 * LEADING);
       y -= 6;
-      show(bold, 12, MARGIN, text);
+      show(bold, 12, MARGIN, FULL_WIDTH, text);
       y -= LEADING + 4;
     }
 
     void labelled(String label, String value) throws IOException {
-      float valueWidth = PDRectangle.A4.getWidth() - 2 * MARGIN - LABEL_WIDTH;
+      float valueWidth = FULL_WIDTH - LABEL_WIDTH;
+      float labelX = rightToLeft ? MARGIN + valueWidth : MARGIN;
+      float valueX = rightToLeft ? MARGIN : MARGIN + LABEL_WIDTH;
       List<String> lines =
           wrap(regular, value == null || value.isBlank() ? "—" : value, valueWidth);
       room(LEADING);
-      show(bold, BODY, MARGIN, label);
+      show(bold, BODY, labelX, LABEL_WIDTH - 8, label);
       for (String line : lines) {
         room(LEADING);
-        show(regular, BODY, MARGIN + LABEL_WIDTH, valueWidth, line);
+        show(regular, BODY, valueX, valueWidth, line);
         y -= LEADING;
       }
     }
 
     void paragraph(String text) throws IOException {
-      for (String line : wrap(regular, text, PDRectangle.A4.getWidth() - 2 * MARGIN)) {
+      for (String line : wrap(regular, text, FULL_WIDTH)) {
         room(LEADING);
-        show(regular, BODY, MARGIN, PDRectangle.A4.getWidth() - 2 * MARGIN, line);
+        show(regular, BODY, MARGIN, FULL_WIDTH, line);
         y -= LEADING;
       }
       y -= 4;
@@ -190,12 +203,11 @@ public final class SummaryPdf {
     private void finishPage() throws IOException {
       float size = 8;
       float lineY = MARGIN;
-      for (String line :
-          wrap(
-              regular, footer + " — page " + pages, PDRectangle.A4.getWidth() - 2 * MARGIN, size)) {
+      for (String line : wrap(regular, footer.apply(pages), FULL_WIDTH, size)) {
+        float x = rightToLeft ? MARGIN + FULL_WIDTH - regular.width(line, size) : MARGIN;
         page.beginText();
         page.setFont(regular.font(), size);
-        page.newLineAtOffset(MARGIN, lineY);
+        page.newLineAtOffset(x, lineY);
         page.showText(regular.printable(line));
         page.endText();
         lineY -= 10;
@@ -205,8 +217,8 @@ public final class SummaryPdf {
 
     /** A line of a column {@code width} wide: right-aligned when it reads right to left. */
     private void show(Face face, float size, float x, float width, String text) throws IOException {
-      float start =
-          Bidi.getBaseDirection(text) == Bidi.RTL ? x + width - face.width(text, size) : x;
+      boolean right = rightToLeft || Bidi.getBaseDirection(text) == Bidi.RTL;
+      float start = right ? x + width - face.width(text, size) : x;
       show(face, size, start, text);
     }
 
@@ -256,8 +268,11 @@ public final class SummaryPdf {
     return lines;
   }
 
-  /** Right-to-left runs shaped (Arabic letters joined) and reordered for display. */
-  static String visualOrder(String logical) {
+  /**
+   * Right-to-left runs shaped (Arabic letters joined) and reordered for display; in a right-to-left
+   * document a line's base direction is right to left whatever its first letter.
+   */
+  static String visualOrder(String logical, boolean rightToLeft) {
     if (logical.isEmpty() || !Bidi.requiresBidi(logical.toCharArray(), 0, logical.length())) {
       return logical;
     }
@@ -265,8 +280,8 @@ public final class SummaryPdf {
       String shaped =
           new ArabicShaping(ArabicShaping.LETTERS_SHAPE | ArabicShaping.TEXT_DIRECTION_LOGICAL)
               .shape(logical);
-      Bidi bidi = new Bidi(shaped, Bidi.LEVEL_DEFAULT_LTR);
-      return bidi.writeReordered(Bidi.DO_MIRRORING);
+      Bidi bidi = new Bidi(shaped, rightToLeft ? Bidi.RTL : Bidi.LEVEL_DEFAULT_LTR);
+      return bidi.writeReordered(Bidi.DO_MIRRORING | Bidi.REMOVE_BIDI_CONTROLS);
     } catch (ArabicShapingException e) {
       return logical;
     }

@@ -37,6 +37,10 @@ import org.haven.services.entity.ServiceType;
 @Table(name = "referral")
 public class Referral {
 
+  /** The languages a summary can be written in, as the table's check allows them. */
+  public static final java.util.List<String> SUMMARY_LANGUAGES =
+      java.util.List.of("en", "fr", "ar");
+
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "referral_id")
   @SequenceGenerator(name = "referral_id", sequenceName = "referral_id_seq", allocationSize = 50)
@@ -60,6 +64,10 @@ public class Referral {
 
   @Column(name = "shares_data", nullable = false)
   private boolean sharesData;
+
+  /** The language the summary is written in for the provider: en, fr or ar. */
+  @Column(name = "summary_language", nullable = false, length = 8)
+  private String summaryLanguage = "en";
 
   /** The consent the referral relies on to share data, once found. */
   @ManyToOne(fetch = FetchType.LAZY)
@@ -130,6 +138,18 @@ public class Referral {
     this.sharesData = sharesData;
     this.createdBy = Objects.requireNonNull(createdBy);
     this.createdAt = at.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** The summary for the provider is to be written in {@code language} (en, fr or ar). */
+  public void writeSummaryIn(String language) {
+    if (!SUMMARY_LANGUAGES.contains(language)) {
+      throw new IllegalArgumentException("no summary language " + language);
+    }
+    this.summaryLanguage = language;
+  }
+
+  public String getSummaryLanguage() {
+    return summaryLanguage;
   }
 
   /** Seals why the survivor is referred; after persist, the associated data names the id. */

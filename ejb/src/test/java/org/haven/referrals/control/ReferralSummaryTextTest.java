@@ -9,17 +9,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.haven.cases.entity.ConsentMethod;
 import org.haven.cases.entity.DocumentType;
 import org.haven.cases.entity.RiskLevel;
 import org.haven.cases.entity.Sex;
 import org.haven.cases.entity.SharedField;
 import org.haven.cases.entity.Survivor;
 import org.haven.cases.entity.SurvivorIdentity;
+import org.haven.labels.control.CodeLabels;
+import org.haven.referrals.entity.Urgency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -83,13 +87,11 @@ class ReferralSummaryTextTest {
     id.setGivenNames("أمينة");
     id.setFamilyName("Haddad");
     byte[] pdf =
-        SummaryPdf.write(
-            ReferralSummaryText.TITLE,
-            ReferralSummaryText.sections(
-                referral("سرير آمن"),
-                new ReferralSummaryText.SurvivorData(id, null, null, null),
-                EnumSet.of(SharedField.NAME)),
-            "footer");
+        ReferralSummaryText.pdf(
+            "en",
+            referral("سرير آمن"),
+            new ReferralSummaryText.SurvivorData(id, null, null, null),
+            EnumSet.of(SharedField.NAME));
 
     String text = textOf(pdf);
     assertTrue(text.contains("Haddad"), text);
@@ -106,13 +108,11 @@ class ReferralSummaryTextTest {
     id.setFamilyName("Chen");
     String text =
         textOf(
-            SummaryPdf.write(
-                ReferralSummaryText.TITLE,
-                ReferralSummaryText.sections(
-                    referral("r"),
-                    new ReferralSummaryText.SurvivorData(id, null, null, null),
-                    EnumSet.of(SharedField.NAME)),
-                "footer"));
+            ReferralSummaryText.pdf(
+                "en",
+                referral("r"),
+                new ReferralSummaryText.SurvivorData(id, null, null, null),
+                EnumSet.of(SharedField.NAME)));
 
     assertTrue(text.contains("?? Chen"), text);
   }
@@ -131,6 +131,10 @@ class ReferralSummaryTextTest {
   }
 
   private static byte[] pdf(Set<SharedField> consented, String reason) {
+    return pdf("en", consented, reason);
+  }
+
+  private static byte[] pdf(String language, Set<SharedField> consented, String reason) {
     SurvivorIdentity id = new SurvivorIdentity();
     id.setGivenNames("Zuleika");
     id.setFamilyName("Marrowfield");
@@ -144,37 +148,90 @@ class ReferralSummaryTextTest {
     id.setPlaceOfOrigin("Vulcanesti");
     Survivor coded = new Survivor(Sex.FEMALE, "MDA");
     coded.setLanguages(List.of("ro", "ru"));
-    return SummaryPdf.write(
-        ReferralSummaryText.TITLE,
-        ReferralSummaryText.sections(
-            referral(reason),
-            new ReferralSummaryText.SurvivorData(id, coded, null, RiskLevel.HIGH),
-            consented),
-        ReferralSummaryText.footer("HV-2026-0001/7"));
+    return ReferralSummaryText.pdf(
+        language,
+        referral(reason),
+        new ReferralSummaryText.SurvivorData(id, coded, null, RiskLevel.HIGH),
+        consented);
   }
 
   @Test
   void languagesAndCountriesAreNamedWithTheirCodes() {
-    assertEquals("Tigrinya (ti)", ReferralSummaryText.language("ti"));
-    assertEquals("Moldova (MDA)", ReferralSummaryText.country("MDA"));
-    assertEquals("Nigeria (NG)", ReferralSummaryText.country("NG"));
-    assertEquals("XX", ReferralSummaryText.country("XX"));
-    assertEquals("qqq", ReferralSummaryText.language("qqq"));
+    assertEquals("Tigrinya (ti)", CodeLabels.language("ti", Locale.ENGLISH));
+    assertEquals("tigrigna (ti)", CodeLabels.language("ti", Locale.FRENCH));
+    assertEquals("Moldova (MDA)", CodeLabels.country("MDA", Locale.ENGLISH));
+    assertEquals("Nigeria (NG)", CodeLabels.country("NG", Locale.ENGLISH));
+    assertEquals("XX", CodeLabels.country("XX", Locale.ENGLISH));
+    assertEquals("qqq", CodeLabels.language("qqq", Locale.ENGLISH));
+  }
+
+  @Test
+  void a_summary_in_french_is_worded_in_french_with_the_values_as_written() throws IOException {
+    String text = textOf(pdf("fr", EnumSet.allOf(SharedField.class), "Besoin d'un lit ce soir."));
+
+    assertTrue(text.contains("Résumé de référencement"), text);
+    assertTrue(text.contains("Date de naissance"), text);
+    assertTrue(text.contains("Aide juridique"), "the catalogue's service in French:\n" + text);
+    assertTrue(text.contains("Féminin"), "the coded sex in French:\n" + text);
+    assertTrue(text.contains("Moldavie (MDA)"), text);
+    assertTrue(text.contains("roumain (ro)"), text);
+    assertTrue(text.contains("Élevé"), "the risk level in French:\n" + text);
+    assertTrue(text.contains("Zuleika Marrowfield") && text.contains("+373 600 55 017"), text);
+    assertTrue(text.contains("Besoin d'un lit ce soir."), text);
+    assertFalse(text.contains("Referral summary"), text);
+  }
+
+  @Test
+  void a_summary_in_arabic_is_worded_in_arabic_with_every_letter_printable() throws IOException {
+    String text = textOf(pdf("ar", EnumSet.allOf(SharedField.class), "تحتاج إلى سرير آمن الليلة"));
+
+    assertFalse(text.contains("?"), "every letter has a glyph:\n" + text);
+    assertTrue(text.contains("ملخص الإحالة") && text.contains("تاريخ الميلاد"), text);
+    assertTrue(text.contains("المساعدة القانونية"), "the catalogue's service in Arabic:\n" + text);
+    assertFalse(text.contains("Date of birth"), text);
+    assertTrue(text.contains("Zuleika Marrowfield") && text.contains("MD7701942"), text);
+  }
+
+  @Test
+  void numbers_and_codes_keep_their_order_inside_arabic_lines() {
+    String phone = "+44 7700 900123";
+    // Unisolated, the bidirectional algorithm turns the groups around in a right-to-left line.
+    assertFalse(SummaryPdf.visualOrder("الهاتف " + phone, true).contains(phone));
+    for (String value : List.of(phone, "1994-08-17", "HVN-2026-000123 / 7")) {
+      String visual =
+          SummaryPdf.visualOrder("الهاتف " + ReferralSummaryText.ltr(value) + " ،", true);
+      assertTrue(visual.contains(value), value + " reads " + visual);
+    }
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"en", "fr", "ar"})
+  void every_language_keeps_the_consent_to_its_fields(String language) throws IOException {
+    String text = textOf(pdf(language, EnumSet.of(SharedField.SEX), "x"));
+
+    VALUES.forEach(
+        (field, value) -> {
+          if (field != SharedField.SEX && !value.equals("High")) {
+            assertFalse(text.contains(value), language + ": " + field + " printed:\n" + text);
+          }
+        });
   }
 
   private static ReferralSummaryText.Referral referral(String reason) {
     return new ReferralSummaryText.Referral(
-        "HV-2026-0001 / referral 7",
+        "HV-2026-0001",
+        7,
+        "LEGAL_AID",
         "Legal aid",
         "Harbour Legal Clinic",
-        "URGENT",
+        Urgency.URGENT,
         "Casey Worker",
         "north",
         "Sam Supervisor",
         Instant.parse("2026-11-28T10:15:00Z"),
         reason,
         LocalDate.of(2026, 11, 20),
-        "WRITTEN");
+        ConsentMethod.WRITTEN);
   }
 
   private static String textOf(byte[] pdf) throws IOException {

@@ -121,7 +121,7 @@ public class DashboardView implements Serializable {
         .getByTeam()
         .forEach(
             (team, count) -> {
-              names.add(team);
+              names.add(labels.team(team));
               counts.add(count);
             });
     return chart(

@@ -52,10 +52,7 @@ public class NotificationBell {
   /** What happened, in the reader's language. */
   public String textOf(NotificationDetails n) {
     return Texts.get(
-        "NotificationKind." + n.getKind().name(),
-        n.getCaseNumber(),
-        n.getReferralId(),
-        n.getAbout());
+        "notification." + n.getKind().name(), n.getCaseNumber(), n.getReferralId(), n.getAbout());
   }
 
   public void open(long id) throws IOException {

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -46,14 +47,21 @@ public class ReferralsResource {
   /**
    * The body of {@code POST …/referrals}: the service (a catalogue code), the provider (an id of
    * the directory, offering that service), the urgency (EMERGENCY, URGENT, ROUTINE), whether the
-   * referral shares the survivor's data, and why (protected).
+   * referral shares the survivor's data, why (protected), and the language of the summary the
+   * provider receives (en, fr or ar; English if not said).
    */
   public record NewReferral(
       @Size(max = 40, message = "must be a service type code") String serviceType,
       Long providerId,
       @Schema(implementation = Urgency.class) @OneOf(Urgency.class) String urgency,
       Boolean sharesData,
-      @Size(max = 2000, message = "must be at most 2000 characters") String reason) {}
+      @Size(max = 2000, message = "must be at most 2000 characters") String reason,
+      @Schema(
+              enumeration = {"en", "fr", "ar"},
+              defaultValue = "en",
+              description = "The language of the summary the provider receives")
+          @Pattern(regexp = "en|fr|ar", message = "must be one of en, fr, ar")
+          String summaryLanguage) {}
 
   /**
    * The body of {@code POST …/referrals/{id}/transitions}: where to move it, a reason where the
@@ -102,7 +110,8 @@ public class ReferralsResource {
                 input.providerId(),
                 input.urgency() == null ? Urgency.ROUTINE : Urgency.valueOf(input.urgency()),
                 Boolean.TRUE.equals(input.sharesData()),
-                input.reason())
+                input.reason(),
+                input.summaryLanguage())
             .orElseThrow(NotFoundException::new);
     return Response.created(
             uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build())

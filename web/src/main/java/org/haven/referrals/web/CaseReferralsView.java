@@ -2,12 +2,14 @@ package org.haven.referrals.web;
 
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Locale;
 import org.haven.cases.web.CaseView;
 import org.haven.problems.NotFound;
 import org.haven.referrals.boundary.ReferralDetails;
@@ -15,6 +17,7 @@ import org.haven.referrals.boundary.Referrals;
 import org.haven.referrals.entity.ReferralStatus;
 import org.haven.referrals.entity.Urgency;
 import org.haven.ui.Labels;
+import org.haven.ui.LocaleView;
 import org.haven.ui.Texts;
 
 /** The Referrals tab of the case page: the case's referrals, a new one, each one's next moves. */
@@ -27,6 +30,7 @@ public class CaseReferralsView implements Serializable {
   @Inject CaseView page;
   @Inject Referrals referrals;
   @Inject Labels labels;
+  @Inject LocaleView locales;
 
   private List<ReferralDetails> all;
   private String serviceType;
@@ -34,6 +38,7 @@ public class CaseReferralsView implements Serializable {
   private Urgency urgency = Urgency.ROUTINE;
   private boolean sharesData;
   private String reason;
+  private String summaryLanguage;
   private String moveReason;
 
   public List<ReferralDetails> getAll() {
@@ -83,6 +88,31 @@ public class CaseReferralsView implements Serializable {
     }
   }
 
+  /** The summary's language: the page's until the worker chooses another. */
+  public String getSummaryLanguage() {
+    if (summaryLanguage == null) {
+      summaryLanguage = locales.getLanguage();
+    }
+    return summaryLanguage;
+  }
+
+  public void setSummaryLanguage(String summaryLanguage) {
+    this.summaryLanguage = summaryLanguage;
+  }
+
+  /** The languages a summary can be written in, each by its own name. */
+  public List<SelectItem> getSummaryLanguages() {
+    return LocaleView.LANGUAGES.stream()
+        .map(l -> new SelectItem(l.getLanguage(), locales.nameOf(l)))
+        .toList();
+  }
+
+  /** "Summary in français": the language a referral's summary is written in, by its own name. */
+  public String summaryIn(ReferralDetails r) {
+    Locale language = Locale.forLanguageTag(r.getSummaryLanguage());
+    return Texts.get("referral.summaryIn", language.getDisplayLanguage(language));
+  }
+
   public Urgency[] getUrgencies() {
     return Urgency.values();
   }
@@ -98,7 +128,8 @@ public class CaseReferralsView implements Serializable {
     Urgency how = urgency;
     boolean data = sharesData;
     String why = reason;
-    if (page.attempt(() -> referrals.create(n, type, provider, how, data, why))) {
+    String language = getSummaryLanguage();
+    if (page.attempt(() -> referrals.create(n, type, provider, how, data, why, language))) {
       CaseView.info(Texts.get("referral.created"));
       serviceType = null;
       providerId = null;
