@@ -71,7 +71,8 @@ class AccessTableIT {
               .replaceAll("providers/\\d+", "providers/{id}")
               .replaceAll("/services/\\d+", "/services/{serviceId}")
               .replaceAll("/referrals/\\d+", "/referrals/{referralId}")
-              .replaceAll("/notifications/\\d+", "/notifications/{id}");
+              .replaceAll("/notifications/\\d+", "/notifications/{id}")
+              .replaceAll("\\?.*$", "");
     }
   }
 
@@ -311,6 +312,10 @@ class AccessTableIT {
           new Operation("GET", "/tasks", null, 200, 200, 403, 401, 200),
           new Operation("GET", "/approvals", null, 403, 200, 403, 401, 200),
           new Operation("GET", "/audit/verify", null, 403, 403, 200, 401, 403),
+          new Operation("GET", "/reports/cases?groupBy=sex", null, 403, 200, 200, 401, 200),
+          new Operation("GET", "/reports/indicators", null, 403, 200, 200, 401, 200),
+          new Operation("GET", "/exports/ctdc/report", null, 403, 403, 200, 401, 403),
+          new Operation("GET", "/exports/ctdc.csv", null, 403, 403, 200, 401, 403),
           new Operation("GET", "/audit/events", null, 200, 200, 200, 401, 200),
           new Operation("GET", "/audit/events.csv", null, 200, 200, 200, 401, 200),
           new Operation("GET", "/admin/users", null, 403, 403, 200, 401, 403),

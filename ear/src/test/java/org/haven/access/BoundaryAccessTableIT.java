@@ -57,6 +57,8 @@ import org.haven.problems.Conflict;
 import org.haven.referrals.boundary.Referrals;
 import org.haven.referrals.entity.ReferralStatus;
 import org.haven.referrals.entity.Urgency;
+import org.haven.reports.boundary.CaseReports;
+import org.haven.reports.boundary.ReportFilters;
 import org.haven.services.boundary.ProviderDetails;
 import org.haven.services.boundary.ServiceDirectory;
 import org.haven.staff.boundary.AccessManagement;
@@ -480,6 +482,35 @@ class BoundaryAccessTableIT {
               N,
               Y),
           new Row("AuditReview#verify", t -> t.auditReview.verify(), N, N, Y, N, N),
+          new Row(
+              "CaseReports#cases",
+              t -> t.reports.cases(List.of("sex"), ReportFilters.NONE),
+              N,
+              Y,
+              Y,
+              N,
+              Y),
+          new Row("CaseReports#threshold", t -> t.reports.threshold(), N, Y, Y, N, Y),
+          new Row(
+              "CaseReports#download",
+              t -> t.reports.download(List.of("status"), ReportFilters.NONE, "csv"),
+              N,
+              Y,
+              Y,
+              N,
+              Y),
+          new Row("CtdcExport#report", t -> t.ctdc.report(), N, N, Y, N, N),
+          new Row(
+              "ReportIndicators#indicators",
+              t -> t.indicators.indicators(ReportFilters.NONE),
+              N,
+              Y,
+              Y,
+              N,
+              Y),
+          new Row(
+              "CtdcExport#export", t -> t.ctdc.export(new java.io.StringWriter()), N, N, Y, N, N),
+          new Row("CtdcExport#k", t -> t.ctdc.k(), N, N, Y, N, N),
           new Row("AuditReview#checkpoint", t -> t.auditReview.checkpoint(), N, N, Y, N, N),
           new Row("AccessManagement#users", t -> t.access.users(), N, N, Y, N, N),
           new Row("AccessManagement#user", t -> t.access.user("caseworker2.north"), N, N, Y, N, N),
@@ -551,6 +582,9 @@ class BoundaryAccessTableIT {
   @Inject AccessManagement access;
   @Inject KeyManagement keys;
   @Inject AuditReview auditReview;
+  @Inject CaseReports reports;
+  @Inject org.haven.reports.boundary.ReportIndicators indicators;
+  @Inject org.haven.reports.boundary.CtdcExport ctdc;
   @Inject ActAs act;
   String north;
   CaseFile northFile;

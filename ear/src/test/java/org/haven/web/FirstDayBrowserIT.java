@@ -78,6 +78,7 @@ class FirstDayBrowserIT {
         "/haven/",
         "/haven/cases/list.xhtml",
         "/haven/referrals/queue.xhtml",
+        "/haven/reports/index.xhtml",
         "/haven/audit/events.xhtml");
   }
 
@@ -92,6 +93,7 @@ class FirstDayBrowserIT {
         "/haven/admin/users.xhtml",
         "/haven/admin/providers.xhtml",
         "/haven/admin/keys.xhtml",
+        "/haven/reports/index.xhtml",
         "/haven/audit/events.xhtml");
     // Access changes only after a confirmation, and never one's own.
     browser.driver().manage().window().setSize(LAPTOP);

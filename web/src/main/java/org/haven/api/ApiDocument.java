@@ -102,6 +102,7 @@ public class ApiDocument implements OASFilter {
     tags.put("referrals", "Referrals of survivors to providers");
     tags.put("services", "The service catalogue and the provider directory");
     tags.put("notifications", "What the signed-in user is told");
+    tags.put("reports", "Counts of cases and the CTDC export, small numbers withheld");
     tags.put("audit", "The audit trail: search, export, verification");
     tags.put("staff", "Users, roles and teams (administrators)");
     tags.put("keys", "The key-encryption key and its rotation (administrators)");

@@ -43,6 +43,16 @@ public final class Texts {
     FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
   }
 
+  /** The page's language (English outside a page request). */
+  public static Locale language() {
+    return locale();
+  }
+
+  /** A text of the bundle in {@code language}, for work done outside the page's request. */
+  public static String in(Locale language, String key, Object... args) {
+    return get(language, key, args);
+  }
+
   static Locale locale() {
     FacesContext context = FacesContext.getCurrentInstance();
     return context == null || context.getViewRoot() == null

@@ -112,6 +112,21 @@ public class AccessPolicy {
     return context.isCallerInRole(ADMIN);
   }
 
+  /**
+   * Whose cases the caller's reports and exports count (docs/security/roles.md): every team for
+   * administrators (counts only, never content), their own team for supervisors; caseworkers, and a
+   * supervisor without a team, are refused.
+   */
+  public StatisticsScope statisticsScope() {
+    if (holdsAdmin()) {
+      return StatisticsScope.allTeams();
+    }
+    return supervisedTeam()
+        .map(StatisticsScope::of)
+        .orElseThrow(
+            () -> new AccessRefused("reports are for supervisors (their team) and administrators"));
+  }
+
   /** The staff member acting now; a caller Haven has not provisioned is refused. */
   public StaffMember actor() {
     return Optional.ofNullable(caller.subject())

@@ -15,6 +15,7 @@ import org.haven.cases.boundary.CaseTasks;
 import org.haven.cases.boundary.TaskDetails;
 import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.RiskLevel;
+import org.haven.ui.Charts;
 import org.haven.ui.Labels;
 import org.haven.ui.Texts;
 
@@ -94,7 +95,7 @@ public class DashboardView implements Serializable {
       counts.add(getFigures().getByRisk().getOrDefault(r, 0L));
       colours.add(RISK_COLOURS.get(r));
     }
-    return chart("doughnut", names, counts, colours, Texts.get("dashboard.byRisk"));
+    return Charts.chart("doughnut", names, counts, colours, Texts.get("dashboard.byRisk"));
   }
 
   /** Chart.js configuration: cases by status along the lifecycle, as bars. */
@@ -105,7 +106,7 @@ public class DashboardView implements Serializable {
       names.add(labels.of(s));
       counts.add(getFigures().getByStatus().getOrDefault(s, 0L));
     }
-    return chart(
+    return Charts.chart(
         "bar",
         names,
         counts,
@@ -124,56 +125,11 @@ public class DashboardView implements Serializable {
               names.add(labels.team(team));
               counts.add(count);
             });
-    return chart(
+    return Charts.chart(
         "bar",
         names,
         counts,
         Json.createArrayBuilder().add("#3f6fb5"),
         Texts.get("dashboard.byTeam"));
-  }
-
-  private static String chart(
-      String type,
-      JsonArrayBuilder names,
-      JsonArrayBuilder counts,
-      JsonArrayBuilder colours,
-      String label) {
-    var options =
-        Json.createObjectBuilder()
-            .add("responsive", true)
-            .add("maintainAspectRatio", false)
-            .add(
-                "plugins",
-                Json.createObjectBuilder()
-                    .add(
-                        "legend",
-                        Json.createObjectBuilder().add("display", "doughnut".equals(type))));
-    if ("bar".equals(type)) {
-      options.add(
-          "scales",
-          Json.createObjectBuilder()
-              .add(
-                  "y",
-                  Json.createObjectBuilder()
-                      .add("beginAtZero", true)
-                      .add("ticks", Json.createObjectBuilder().add("precision", 0))));
-    }
-    return Json.createObjectBuilder()
-        .add("type", type)
-        .add(
-            "data",
-            Json.createObjectBuilder()
-                .add("labels", names)
-                .add(
-                    "datasets",
-                    Json.createArrayBuilder()
-                        .add(
-                            Json.createObjectBuilder()
-                                .add("label", label)
-                                .add("data", counts)
-                                .add("backgroundColor", colours))))
-        .add("options", options)
-        .build()
-        .toString();
   }
 }
