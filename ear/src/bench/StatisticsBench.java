@@ -166,12 +166,12 @@ public class StatisticsBench {
     String from = String.valueOf(have + 1);
     String to = String.valueOf(volume);
     String nationalities =
-        "array['NG','GH','VN','TH','PH','RO','MD','UA','AL','ER','ET','SO','SD','NP','BD','IN',"
+        "(array['NG','GH','VN','TH','PH','RO','MD','UA','AL','ER','ET','SO','SD','NP','BD','IN',"
             + "'PK','MM','KH','LA','ID','CN','BR','CO','VE','HT','DO','MX','GT','HN','SV','NI',"
-            + "'KE','UG','TZ','CM','SN','ML','BF','CI']";
+            + "'KE','UG','TZ','CM','SN','ML','BF','CI'])";
     String countries =
-        "array['GB','FR','DE','IT','ES','NL','BE','TH','MY','AE','SA','QA','KW','US','MX','TR',"
-            + "'RU','CN','JP','ZA']";
+        "(array['GB','FR','DE','IT','ES','NL','BE','TH','MY','AE','SA','QA','KW','US','MX','TR',"
+            + "'RU','CN','JP','ZA'])";
     psql(
         "insert into survivor_case (id, case_number, status, risk_level, survivor_sex,"
             + " survivor_nationality, survivor_age_band, created_at, updated_at, version,"
@@ -184,7 +184,8 @@ public class StatisticsBench {
             + " (array['HIGH','MEDIUM','LOW'])[1 + i % 3],"
             + " (array['FEMALE','FEMALE','MALE','OTHER','UNDISCLOSED'])[1 + (i * 7) % 5],"
             + nationalities
-            + "[1 + (floor(abs(sin(i)) * 40))::int % 40],"
+            // Skewed, as real caseloads are: a few nationalities common, many rare.
+            + "[1 + floor(40 * power(((i * 7919) % 1000) / 1000.0, 3))::int],"
             + " (array['AGE_0_8','AGE_9_17','AGE_18_20','AGE_21_23','AGE_24_26','AGE_27_29',"
             + "'AGE_30_38','AGE_39_47','AGE_48_PLUS'])[1 + (i * 13) % 9],"
             + " timestamp with time zone '2023-01-01 00:00:00+00' + (i % 1400) * interval '1 day',"

@@ -111,6 +111,24 @@ public final class CtdcCodebook {
           .flatMap(s -> s)
           .toList();
 
+  /** Column names and positions worked out once: the export builds 100,000 rows with them. */
+  private static final Map<Enum<?>, String> FLAG_COLUMNS = new java.util.HashMap<>();
+
+  private static final int[] QI_POSITIONS;
+
+  static {
+    for (MeansOfControl m : MeansOfControl.values()) {
+      FLAG_COLUMNS.put(m, "meansOfControl" + pascal(m));
+    }
+    for (LabourType l : LabourType.values()) {
+      FLAG_COLUMNS.put(l, "typeOfLabour" + pascal(l));
+    }
+    for (SexualExploitationType t : SexualExploitationType.values()) {
+      FLAG_COLUMNS.put(t, "typeOfSex" + pascal(t));
+    }
+    QI_POSITIONS = QUASI_IDENTIFIERS.stream().mapToInt(COLUMNS::indexOf).toArray();
+  }
+
   private CtdcCodebook() {}
 
   /** The survivor's row, column by column as {@link #COLUMNS} names them. */
@@ -127,8 +145,7 @@ public final class CtdcCodebook {
     boolean controlled = !f.control().isEmpty();
     boolean typed = !f.types().isEmpty();
     for (MeansOfControl m : MeansOfControl.values()) {
-      cells.put(
-          "meansOfControl" + pascal(m), typed || controlled ? flag(f.control().contains(m)) : "");
+      cells.put(FLAG_COLUMNS.get(m), typed || controlled ? flag(f.control().contains(m)) : "");
     }
     cells.put("meansOfControlNotSpecified", typed ? flag(!controlled) : "");
     cells.put("meansOfControlConcatenated", words(f.control()));
@@ -145,13 +162,13 @@ public final class CtdcCodebook {
     Set<LabourType> labour = labour(f);
     boolean forcedLabour = ctdc.contains(ExploitationType.FORCED_LABOUR);
     for (LabourType l : LabourType.values()) {
-      cells.put("typeOfLabour" + pascal(l), forcedLabour ? flag(labour.contains(l)) : "");
+      cells.put(FLAG_COLUMNS.get(l), forcedLabour ? flag(labour.contains(l)) : "");
     }
     cells.put("typeOfLabourNotSpecified", forcedLabour ? flag(labour.isEmpty()) : "");
     cells.put("typeOfLabourConcatenated", words(labour));
     boolean sexual = ctdc.contains(ExploitationType.SEXUAL_EXPLOITATION);
     for (SexualExploitationType s : SexualExploitationType.values()) {
-      cells.put("typeOfSex" + pascal(s), sexual ? flag(f.sexual().contains(s)) : "");
+      cells.put(FLAG_COLUMNS.get(s), sexual ? flag(f.sexual().contains(s)) : "");
     }
     cells.put("typeOfSexConcatenated", words(f.sexual()));
     cells.put("isAbduction", yesNo(f.abducted(), "1", "0"));
@@ -171,14 +188,18 @@ public final class CtdcCodebook {
 
   /** The quasi-identifiers of a row, in the order of {@link #QUASI_IDENTIFIERS}. */
   public static List<String> quasiIdentifiers(List<String> row) {
-    return QUASI_IDENTIFIERS.stream().map(c -> row.get(COLUMNS.indexOf(c))).toList();
+    List<String> qi = new ArrayList<>(QI_POSITIONS.length);
+    for (int position : QI_POSITIONS) {
+      qi.add(row.get(position));
+    }
+    return qi;
   }
 
   /** A row with its quasi-identifiers replaced by the released ones. */
   public static List<String> released(List<String> row, List<String> quasiIdentifiers) {
     List<String> out = new ArrayList<>(row);
-    for (int i = 0; i < QUASI_IDENTIFIERS.size(); i++) {
-      out.set(COLUMNS.indexOf(QUASI_IDENTIFIERS.get(i)), quasiIdentifiers.get(i));
+    for (int i = 0; i < QI_POSITIONS.length; i++) {
+      out.set(QI_POSITIONS[i], quasiIdentifiers.get(i));
     }
     return out;
   }
