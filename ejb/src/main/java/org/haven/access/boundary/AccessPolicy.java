@@ -118,13 +118,28 @@ public class AccessPolicy {
    * supervisor without a team, are refused.
    */
   public StatisticsScope statisticsScope() {
+    return statisticsScope(null);
+  }
+
+  /**
+   * The same, for a question about {@code team}: a supervisor who asks about another team than
+   * their own is refused rather than answered with nothing.
+   */
+  public StatisticsScope statisticsScope(String team) {
     if (holdsAdmin()) {
       return StatisticsScope.allTeams();
     }
-    return supervisedTeam()
-        .map(StatisticsScope::of)
-        .orElseThrow(
-            () -> new AccessRefused("reports are for supervisors (their team) and administrators"));
+    StatisticsScope own =
+        supervisedTeam()
+            .map(StatisticsScope::of)
+            .orElseThrow(
+                () ->
+                    new AccessRefused(
+                        "reports are for supervisors (their team) and administrators"));
+    if (team != null && !own.onlyTeam().orElseThrow().equals(team)) {
+      throw new AccessRefused("supervisors count their own team's cases");
+    }
+    return own;
   }
 
   /** The staff member acting now; a caller Haven has not provisioned is refused. */

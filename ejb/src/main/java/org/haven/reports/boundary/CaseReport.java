@@ -23,6 +23,7 @@ import java.util.Map;
   "rows",
   "total",
   "suppressedBelow",
+  "roundedTo",
   "suppressedCells"
 })
 public record CaseReport(
@@ -34,6 +35,7 @@ public record CaseReport(
     List<Row> rows,
     Long total,
     int suppressedBelow,
+    int roundedTo,
     int suppressedCells) {
 
   /** One cell of the table. */

@@ -58,7 +58,7 @@ public class CaseReports {
 
   private CaseReport report(
       List<String> groupBy, ReportFilters filters, AuditAction action, String what) {
-    StatisticsScope scope = access.statisticsScope();
+    StatisticsScope scope = access.statisticsScope(filters == null ? null : filters.team());
     List<Dimension> dimensions = dimensions(groupBy);
     ReportFilters f = filters == null ? ReportFilters.NONE : filters;
     Where where = CaseCounts.where(scope, f);

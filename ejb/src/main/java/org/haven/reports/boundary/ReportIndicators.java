@@ -22,6 +22,9 @@ import org.haven.reports.control.ReportTables;
 @RolesAllowed({AccessPolicy.SUPERVISOR, AccessPolicy.ADMIN})
 public class ReportIndicators {
 
+  /** A median over fewer cases than this is withheld: over five, it is one person's own figure. */
+  static final int MEDIAN_OVER = 10;
+
   @Inject AccessPolicy access;
   @Inject AuditTrail audit;
   @Inject CaseCounts counts;
@@ -29,7 +32,7 @@ public class ReportIndicators {
   @Inject CaseReports reports;
 
   public Indicators indicators(ReportFilters filters) {
-    StatisticsScope scope = access.statisticsScope();
+    StatisticsScope scope = access.statisticsScope(filters == null ? null : filters.team());
     ReportFilters f = filters == null ? ReportFilters.NONE : filters;
     int t = reports.threshold();
     String team = scope.onlyTeam().orElse(f.team());
@@ -60,7 +63,7 @@ public class ReportIndicators {
                 indicators.referrals(casesAnyTime, f.from(), f.to()),
                 -1,
                 t,
-                "referrals",
+                "mentions",
                 f.from(),
                 f.to(),
                 team),
@@ -69,13 +72,14 @@ public class ReportIndicators {
                 indicators.closures(casesAnyTime, f.from(), f.to()),
                 -1,
                 t,
-                "persons",
+                "mentions",
                 f.from(),
                 f.to(),
                 team),
-            days.size() < t
+            days.size() < Math.max(MEDIAN_OVER, t)
                 ? new Indicators.FirstService(null, null)
-                : new Indicators.FirstService((long) days.size(), median(days)));
+                : new Indicators.FirstService(
+                    ReportTables.rounded(days.size()), (double) Math.round(median(days))));
     audit.record(
         AuditTrail.Entry.of(AuditAction.REPORT_VIEWED, "report", "indicators")
             .details("indicators; filters: " + f.describe() + "; " + scope.describe()));

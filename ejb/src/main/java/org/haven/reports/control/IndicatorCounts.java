@@ -29,12 +29,16 @@ public class IndicatorCounts {
 
   @PersistenceContext EntityManager em;
 
-  /** Referrals written in the period, by service code and where they stand. */
+  /**
+   * Survivors referred in the period, by service code and where the referral stands: persons, so
+   * that one survivor referred five times is not a cell of five.
+   */
   public List<Cell> referrals(Where cases, LocalDate from, LocalDate to) {
     Where where = new Where().and(cases);
     period(where, "r.createdAt", from, to);
     return cells(
-        "select r.serviceType.code, r.status, count(r.id) from Referral r join r.survivorCase c"
+        "select r.serviceType.code, r.status, count(distinct c.id) from Referral r"
+            + " join r.survivorCase c"
             + " where "
             + where.text()
             + " group by r.serviceType.code, r.status",

@@ -8,10 +8,24 @@ import java.util.Map;
 import org.haven.reports.boundary.CaseReport;
 import org.haven.reports.control.CellSuppression.Cell;
 
-/** Counted cells as a published table: ordered, small cells and their complements withheld. */
+/**
+ * Counted cells as a published table: ordered, small cells and their complements withheld, every
+ * published count rounded.
+ */
 public final class ReportTables {
 
+  /**
+   * Published counts are rounded to a multiple of this (docs/security/statistics.md): withholding
+   * alone differs from one table to the next, and exact margins would let one subtract.
+   */
+  public static final int ROUNDING = 5;
+
   private ReportTables() {}
+
+  /** {@code n} to the nearest multiple of {@link #ROUNDING}; never a published zero for people. */
+  public static long rounded(long n) {
+    return Math.max(ROUNDING, Math.round(n / (double) ROUNDING) * ROUNDING);
+  }
 
   /**
    * The table of {@code cells} by {@code names} (one per value of a cell), with the total of
@@ -40,7 +54,9 @@ public final class ReportTables {
       for (int d = 0; d < names.size(); d++) {
         values.put(names.get(d), cells.get(i).values().get(d));
       }
-      rows.add(new CaseReport.Row(values, withheld[i] ? null : cells.get(i).count(), withheld[i]));
+      rows.add(
+          new CaseReport.Row(
+              values, withheld[i] ? null : rounded(cells.get(i).count()), withheld[i]));
       suppressed += withheld[i] ? 1 : 0;
     }
     return new CaseReport(
@@ -50,8 +66,9 @@ public final class ReportTables {
         team,
         counts,
         rows,
-        total > 0 && total < threshold ? null : total,
+        total == 0 ? Long.valueOf(0) : total < threshold ? null : Long.valueOf(rounded(total)),
         threshold,
+        ROUNDING,
         suppressed);
   }
 

@@ -111,11 +111,15 @@ final class ReportFile {
     return report.total() == null ? "" : String.valueOf(report.total());
   }
 
-  /** A value as a CSV cell; values are codes, but a team's name is quoted if it needs to be. */
-  private static String cell(String value) {
+  /**
+   * A value as a CSV cell; values are codes, but a team's name comes from the identity provider:
+   * quoted when it needs to be, and never read as a formula by a spreadsheet.
+   */
+  static String cell(String value) {
     if (value == null) {
       return "";
     }
-    return value.matches("[A-Za-z0-9 ._+-]*") ? value : '"' + value.replace("\"", "\"\"") + '"';
+    String safe = value.matches("^[=+\\-@\t\r].*") ? "'" + value : value;
+    return safe.matches("[A-Za-z0-9 ._-]*") ? safe : '"' + safe.replace("\"", "\"\"") + '"';
   }
 }

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.haven.access.web.SignedInUser;
 import org.haven.cases.entity.CaseStatus;
 import org.haven.cases.entity.ExploitationType;
@@ -79,6 +78,7 @@ public class ReportsView implements Serializable {
   private ExploitationType exploitationType;
   private String team;
   private CaseReport report;
+  private boolean counted;
   private Indicators indicators;
   private DisclosureReport disclosure;
 
@@ -139,6 +139,7 @@ public class ReportsView implements Serializable {
 
   /** Counts with the form's choices; a bad choice is said, nothing else changes. */
   public void count() {
+    counted = true;
     try {
       report = reports.cases(groupBy(), filters());
     } catch (InvalidField refused) {
@@ -146,8 +147,9 @@ public class ReportsView implements Serializable {
     }
   }
 
+  /** The table: counted once when the page opens, then when the user asks again. */
   public CaseReport getReport() {
-    if (report == null) {
+    if (!counted) {
       count();
     }
     return report;
@@ -219,10 +221,19 @@ public class ReportsView implements Serializable {
     return download("xlsx");
   }
 
+  /**
+   * The table as a file, counted (and audited) when the user asks for it; a refused question (a
+   * period that ends before it starts) is said on the page and downloads nothing.
+   */
   private StreamedContent download(String format) {
-    List<String> groupBy = groupBy();
-    ReportFilters filters = filters();
-    Locale language = Texts.language();
+    CaseReport table;
+    try {
+      table = reports.download(groupBy(), filters(), format);
+    } catch (InvalidField refused) {
+      Texts.sayAsIs(FacesMessage.SEVERITY_WARN, refused.getMessage());
+      return null;
+    }
+    ReportFile file = new ReportFile(table, cells, Texts.language());
     boolean csv = "csv".equals(format);
     return DefaultStreamedContent.builder()
         .name("haven-report." + format)
@@ -232,8 +243,6 @@ public class ReportsView implements Serializable {
                 : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .writer(
             out -> {
-              CaseReport table = reports.download(groupBy, filters, format);
-              ReportFile file = new ReportFile(table, cells, language);
               try {
                 if (csv) {
                   file.csv(out);
