@@ -71,6 +71,7 @@ class AccessTableIT {
               .replaceAll("providers/\\d+", "providers/{id}")
               .replaceAll("/services/\\d+", "/services/{serviceId}")
               .replaceAll("/referrals/\\d+", "/referrals/{referralId}")
+              .replaceAll("/documents/\\d+", "/documents/{documentId}")
               .replaceAll("/notifications/\\d+", "/notifications/{id}")
               .replaceAll("\\?.*$", "");
     }
@@ -313,6 +314,18 @@ class AccessTableIT {
           new Operation("GET", "/approvals", null, 403, 200, 403, 401, 200),
           new Operation("GET", "/audit/verify", null, 403, 403, 200, 401, 403),
           new Operation("GET", "/reports/cases?groupBy=sex", null, 403, 200, 200, 401, 200),
+          new Operation("POST", "/cases/{case}/documents", null, 201, 201, 403, 401, 404),
+          new Operation("GET", "/cases/{case}/documents", null, 200, 200, 403, 401, 404),
+          new Operation("GET", "/cases/{case}/documents/0/content", null, 404, 404, 403, 401, 404),
+          new Operation(
+              "DELETE",
+              "/cases/{case}/documents/0",
+              "{\"reason\":\"Wrong case.\"}",
+              403,
+              404,
+              403,
+              401,
+              404),
           new Operation("GET", "/reports/indicators", null, 403, 200, 200, 401, 200),
           new Operation("GET", "/exports/ctdc/report", null, 403, 403, 200, 401, 403),
           new Operation("GET", "/exports/ctdc.csv", null, 403, 403, 200, 401, 403),
@@ -384,7 +397,9 @@ class AccessTableIT {
     if (actor.user != null) {
       request.auth().oauth2(token(actor.user));
     }
-    if (op.body() != null) {
+    if (op.path().endsWith("/documents") && op.method().equals("POST")) {
+      request.multiPart("file", "note.txt", "A short statement.".getBytes(), "text/plain");
+    } else if (op.body() != null) {
       request
           .contentType(op.path().endsWith("/import") ? "text/csv" : "application/json")
           .body(op.body());

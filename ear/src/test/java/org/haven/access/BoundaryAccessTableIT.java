@@ -501,6 +501,38 @@ class BoundaryAccessTableIT {
               Y),
           new Row("CtdcExport#report", t -> t.ctdc.report(), N, N, Y, N, N),
           new Row(
+              "CaseDocuments#upload",
+              t ->
+                  t.documents.upload(
+                      t.north,
+                      org.haven.documents.entity.DocumentKind.OTHER,
+                      "Statement",
+                      "statement.txt",
+                      new java.io.ByteArrayInputStream("A statement.".getBytes())),
+              Y,
+              Y,
+              N,
+              N,
+              A),
+          new Row("CaseDocuments#documents", t -> t.documents.documents(t.north), Y, Y, N, N, A),
+          new Row(
+              "CaseDocuments#content",
+              t -> t.documents.content("HVN-1999-999999", 1),
+              A,
+              A,
+              N,
+              N,
+              A),
+          new Row(
+              "CaseDocuments#delete",
+              t -> t.documents.delete("HVN-1999-999999", 1, "Wrong case."),
+              A,
+              A,
+              N,
+              N,
+              A),
+          new Row("CaseDocuments#limit", t -> t.documents.limit(), Y, Y, N, N, Y),
+          new Row(
               "ReportIndicators#indicators",
               t -> t.indicators.indicators(ReportFilters.NONE),
               N,
@@ -583,6 +615,7 @@ class BoundaryAccessTableIT {
   @Inject KeyManagement keys;
   @Inject AuditReview auditReview;
   @Inject CaseReports reports;
+  @Inject org.haven.documents.boundary.CaseDocuments documents;
   @Inject org.haven.reports.boundary.ReportIndicators indicators;
   @Inject org.haven.reports.boundary.CtdcExport ctdc;
   @Inject ActAs act;

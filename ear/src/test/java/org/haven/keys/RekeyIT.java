@@ -111,6 +111,7 @@ class RekeyIT {
   @Inject ServiceDelivery services;
   @Inject ServiceDirectory directory;
   @Inject Referrals referrals;
+  @Inject org.haven.documents.boundary.CaseDocuments documents;
   @Inject BreakGlass emergency;
 
   @Resource(lookup = DatabaseMigrations.DATASOURCE)
@@ -213,6 +214,15 @@ class RekeyIT {
     act.as(
         DemoStaff.SUPERVISOR_NORTH,
         () -> referrals.transition(n, referral, ReferralStatus.SENT, null, null));
+    act.as(
+        DemoStaff.CASEWORKER_NORTH,
+        () ->
+            documents.upload(
+                n,
+                org.haven.documents.entity.DocumentKind.STATEMENT,
+                "Title " + tag,
+                "statement-" + tag + ".txt",
+                new java.io.ByteArrayInputStream(("Statement " + tag).getBytes())));
     return n;
   }
 
@@ -237,6 +247,11 @@ class RekeyIT {
           seen.add(referral.getReason());
           seen.add(
               String.valueOf(referrals.summary(n, referral.getId()).orElseThrow().pdf().length));
+          var document = documents.documents(n).orElseThrow().get(0);
+          seen.add(document.title() + " / " + document.fileName());
+          try (var content = documents.content(n, document.id()).orElseThrow().content().get()) {
+            seen.add(new String(content.readAllBytes()));
+          }
           seen.add(
               String.valueOf(
                   emergency.emergencyAccesses(PageRequest.first(100)).items().stream()

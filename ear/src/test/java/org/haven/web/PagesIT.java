@@ -263,7 +263,7 @@ class PagesIT {
         .then()
         .statusCode(200)
         .body(containsString("Nadia Haddad"))
-        .body(containsString("caseworker · team north"))
+        .body(containsString("caseworker · team North"))
         .body(containsString("Sign out"));
   }
 

@@ -41,6 +41,7 @@ class ArchitectureTest {
     "org.haven.staff..",
     "org.haven.keys..",
     "org.haven.reports..",
+    "org.haven.documents..",
     "org.haven.demo.."
   };
 

@@ -99,6 +99,7 @@ public class ApiDocument implements OASFilter {
   private static Map<String, String> tags() {
     Map<String, String> tags = new java.util.LinkedHashMap<>();
     tags.put("cases", "Survivor cases and everything recorded on them");
+    tags.put("documents", "Documents and photos in the case file, encrypted");
     tags.put("referrals", "Referrals of survivors to providers");
     tags.put("services", "The service catalogue and the provider directory");
     tags.put("notifications", "What the signed-in user is told");

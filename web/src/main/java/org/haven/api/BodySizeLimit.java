@@ -12,7 +12,8 @@ import java.io.InputStream;
 
 /**
  * Refuses request bodies over 1 MiB with 413, before they are read into memory: every API body is a
- * small JSON document. Bodies sent without a length (chunked) are cut off at the same size.
+ * small JSON document, but for a document's upload, which streams to its encrypted file and has a
+ * limit of its own. Bodies sent without a length (chunked) are cut off at the same size.
  */
 @Provider
 @PreMatching
@@ -20,8 +21,20 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
   static final int MAX_BYTES = 1024 * 1024;
 
+  /** Document uploads: streamed, and limited by the documents' own size (HAVEN_DOCUMENT_MAX_MB). */
+  static final java.util.regex.Pattern DOCUMENT_UPLOAD =
+      java.util.regex.Pattern.compile("/?cases/[^/]+/documents/?");
+
   @Override
   public void filter(ContainerRequestContext request) {
+    if ("POST".equals(request.getMethod())
+        && request.getMediaType() != null
+        && request
+            .getMediaType()
+            .isCompatible(jakarta.ws.rs.core.MediaType.MULTIPART_FORM_DATA_TYPE)
+        && DOCUMENT_UPLOAD.matcher(request.getUriInfo().getPath(true)).matches()) {
+      return;
+    }
     if (request.getLength() > MAX_BYTES) {
       throw tooLarge();
     }

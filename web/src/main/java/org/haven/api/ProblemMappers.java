@@ -62,6 +62,15 @@ final class ProblemMappers {
     }
   }
 
+  /** Content refused: too large (413) or of a type Haven does not take (415), saying why. */
+  @Provider
+  public static class RefusedContents extends Answering<org.haven.problems.Refused> {
+    @Override
+    Problem problem(org.haven.problems.Refused refused) {
+      return Problem.of(Response.Status.fromStatusCode(refused.status()), refused.getMessage());
+    }
+  }
+
   /** Something that does not exist, or is out of the caller's scope: the same answer. */
   @Provider
   public static class NotFounds extends Answering<NotFound> {

@@ -6,8 +6,13 @@ import com.google.crypto.tink.KeyStatus;
 import com.google.crypto.tink.KeyTemplates;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -26,10 +31,13 @@ public final class EnvelopeCrypto {
 
   static final String DATA_KEY_PURPOSE = "haven data key for ";
   static final String FIELD_PURPOSE = "haven field ";
+  static final String CONTENT_PURPOSE = "haven content ";
+  static final String STREAM_KEY_FIELD = "contentKey";
 
   static {
     try {
       AeadConfig.register();
+      StreamingAeadConfig.register();
     } catch (GeneralSecurityException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -133,6 +141,54 @@ public final class EnvelopeCrypto {
         throw new CryptoFailure(
             "cannot decrypt " + field + " of " + record + ": altered, or not this record's", e);
       }
+    }
+
+    /**
+     * A new key for one stream of content (a document, its thumbnail): a Tink streaming AEAD keyset
+     * (AES-256-GCM-HKDF, 1 MB segments), returned sealed under this owner's data key for {@code
+     * record}. Destroying the data key makes the content unreadable with everything else.
+     */
+    public byte[] newStreamKey(String record) {
+      try {
+        KeysetHandle key = KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM_HKDF_1MB"));
+        return sealBytes(
+            record,
+            STREAM_KEY_FIELD,
+            TinkProtoKeysetFormat.serializeKeyset(key, InsecureSecretKeyAccess.get()));
+      } catch (GeneralSecurityException e) {
+        throw new CryptoFailure("cannot make a content key for " + record, e);
+      }
+    }
+
+    /**
+     * Encrypts what is written to the returned stream into {@code ciphertext}, segment by segment,
+     * never holding the content whole; bound to {@code record}. Close it to finish the content.
+     */
+    public OutputStream encrypting(String record, byte[] sealedStreamKey, OutputStream ciphertext) {
+      try {
+        return stream(record, sealedStreamKey)
+            .newEncryptingStream(ciphertext, contentContext(record));
+      } catch (GeneralSecurityException | IOException e) {
+        throw new CryptoFailure("cannot encrypt the content of " + record, e);
+      }
+    }
+
+    /** The content as written, read from its ciphertext; a read fails if it was altered. */
+    public InputStream decrypting(String record, byte[] sealedStreamKey, InputStream ciphertext) {
+      try {
+        return stream(record, sealedStreamKey)
+            .newDecryptingStream(ciphertext, contentContext(record));
+      } catch (GeneralSecurityException | IOException e) {
+        throw new CryptoFailure("cannot decrypt the content of " + record, e);
+      }
+    }
+
+    private StreamingAead stream(String record, byte[] sealedStreamKey)
+        throws GeneralSecurityException {
+      KeysetHandle key =
+          TinkProtoKeysetFormat.parseKeyset(
+              openBytes(record, STREAM_KEY_FIELD, sealedStreamKey), InsecureSecretKeyAccess.get());
+      return key.getPrimitive(RegistryConfiguration.get(), StreamingAead.class);
     }
 
     /** The value of a field; fails if the ciphertext belongs elsewhere or was altered. */
@@ -293,5 +349,9 @@ public final class EnvelopeCrypto {
 
   private static byte[] fieldContext(String record, String field) {
     return (FIELD_PURPOSE + record + "#" + field).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] contentContext(String record) {
+    return (CONTENT_PURPOSE + record).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -34,8 +34,9 @@ class ProtectedColumnsTest {
     }
     // Survivor identity and narrative (11), the assessment, a status change's reason, a note, a
     // break-glass explanation, a consent's recipient and purpose, a goal, an action, a task, a
-    // service's outcome, a referral's reason, return reason and answer note.
-    assertEquals(25, names.size(), names.toString());
+    // service's outcome, a referral's reason, return reason and answer note; a document's title,
+    // file name and content key.
+    assertEquals(28, names.size(), names.toString());
   }
 
   /** Every entity and embeddable Haven has: found, so that a new one cannot be forgotten here. */
