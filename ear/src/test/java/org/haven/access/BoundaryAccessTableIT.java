@@ -543,6 +543,9 @@ class BoundaryAccessTableIT {
           new Row(
               "CtdcExport#export", t -> t.ctdc.export(new java.io.StringWriter()), N, N, Y, N, N),
           new Row("CtdcExport#k", t -> t.ctdc.k(), N, N, Y, N, N),
+          new Row("CtdcExport#prepare", t -> t.ctdc.prepare(), N, N, Y, N, N),
+          new Row("CtdcExport#job", t -> t.ctdc.job("no-such-job"), N, N, A, N, N),
+          new Row("CtdcExport#download", t -> t.ctdc.download("no-such-job"), N, N, A, N, N),
           new Row("AuditReview#checkpoint", t -> t.auditReview.checkpoint(), N, N, Y, N, N),
           new Row("AccessManagement#users", t -> t.access.users(), N, N, Y, N, N),
           new Row("AccessManagement#user", t -> t.access.user("caseworker2.north"), N, N, Y, N, N),

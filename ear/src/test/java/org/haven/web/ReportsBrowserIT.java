@@ -22,7 +22,7 @@ import org.openqa.selenium.By;
 /**
  * The page Reports in the browser: a supervisor counts their team's cases by sex, downloads the
  * table as Excel and shows the donors' indicators; an administrator checks what the CTDC export
- * releases and downloads it.
+ * releases, prepares it while the page shows its progress, and downloads it.
  */
 @ExtendWith(ArquillianExtension.class)
 class ReportsBrowserIT {
@@ -60,6 +60,8 @@ class ReportsBrowserIT {
     browser.open("/haven/reports/index.xhtml");
     browser.click(By.id("report:checkDisclosure"));
     browser.waitForText(By.id("disclosure"), "Smallest released group");
+    browser.click(By.id("report:prepareExport"));
+    browser.waitForText(By.id("report:exportProgress"), "100%");
     browser.click(By.id("report:ctdcExport"));
     String csv = Files.readString(awaitDownload("haven-ctdc.csv"), StandardCharsets.UTF_8);
     assertTrue(csv.startsWith("yearOfRegistration,Datasource,gender,ageBroad"), csv);

@@ -5,21 +5,14 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.Writer;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.haven.access.boundary.AccessPolicy;
 import org.haven.audit.boundary.AuditTrail;
 import org.haven.audit.entity.AuditAction;
-import org.haven.reports.control.CtdcCodebook;
-import org.haven.reports.control.CtdcCodebook.Facts;
-import org.haven.reports.control.CtdcFacts;
-import org.haven.reports.control.KAnonymity;
+import org.haven.reports.control.CtdcExportRunner;
+import org.haven.reports.control.CtdcRelease;
+import org.haven.reports.control.ExportJobs;
 
 /**
  * The CTDC export for administrators: one row per survivor whose consent to anonymised statistics
@@ -34,7 +27,10 @@ public class CtdcExport {
   /** CTDC's own k; the configuration can raise it, never lower it. */
   public static final int LOWEST_K = 11;
 
-  @Inject CtdcFacts facts;
+  @Inject CtdcRelease releases;
+  @Inject ExportJobs jobs;
+  @Inject CtdcExportRunner runner;
+  @Inject org.haven.access.boundary.AccessPolicy access;
   @Inject AuditTrail audit;
 
   @Inject
@@ -47,7 +43,7 @@ public class CtdcExport {
 
   /** What an export made now would release and withhold, without releasing anything. */
   public DisclosureReport report() {
-    Release release = release();
+    CtdcRelease.Release release = releases.release(k(), CtdcRelease.Progress.NONE);
     audit.record(
         AuditTrail.Entry.of(AuditAction.REPORT_VIEWED, "export", "ctdc")
             .details("disclosure report; " + release.report().describe()));
@@ -55,86 +51,42 @@ public class CtdcExport {
   }
 
   /**
+   * Starts preparing the export in the background, for the page: the job says how far it is, and
+   * its file is downloaded once done ({@link #download}). One job per administrator at a time.
+   */
+  public ExportJobs.Status prepare() {
+    ExportJobs.Job job = jobs.start(access.actor().getSubject());
+    runner.run(job.id(), k());
+    return job.status();
+  }
+
+  /** How far the caller's own job is; empty for another's or an expired one. */
+  public Optional<ExportJobs.Status> job(String id) {
+    return jobs.of(id, access.actor().getSubject()).map(ExportJobs.Job::status);
+  }
+
+  /** The file of the caller's finished job, recorded as an export with its counts. */
+  public Optional<byte[]> download(String id) {
+    Optional<ExportJobs.Job> job =
+        jobs.of(id, access.actor().getSubject()).filter(j -> j.file() != null);
+    job.ifPresent(
+        j ->
+            audit.recordApart(
+                AuditTrail.Entry.of(AuditAction.STATISTICS_EXPORTED, "export", "ctdc")
+                    .details(j.status().report().describe())));
+    return job.map(ExportJobs.Job::file);
+  }
+
+  /**
    * Writes the export as CSV (a header of the codebook's column names, then the released rows,
    * ordered by their values so that the order tells nothing of when a case was registered).
    */
   public DisclosureReport export(Writer out) throws IOException {
-    Release release = release();
+    CtdcRelease.Release release = releases.release(k(), CtdcRelease.Progress.NONE);
     audit.recordApart(
         AuditTrail.Entry.of(AuditAction.STATISTICS_EXPORTED, "export", "ctdc")
             .details(release.report().describe()));
-    out.write(String.join(",", CtdcCodebook.COLUMNS));
-    out.write("\r\n");
-    for (List<String> row : release.rows()) {
-      out.write(csv(row));
-      out.write("\r\n");
-    }
-    out.flush();
+    release.write(out);
     return release.report();
-  }
-
-  private record Release(List<List<String>> rows, DisclosureReport report) {}
-
-  private Release release() {
-    int k = k();
-    List<Facts> eligible = facts.eligible();
-    List<List<String>> rows = new ArrayList<>(eligible.size());
-    Map<List<String>, Long> counts = new HashMap<>();
-    for (Facts f : eligible) {
-      List<String> row = CtdcCodebook.row(f);
-      rows.add(row);
-      counts.merge(CtdcCodebook.quasiIdentifiers(row), 1L, Long::sum);
-    }
-    KAnonymity.Result result = KAnonymity.anonymise(counts, k, CtdcCodebook.HIERARCHY);
-    List<List<String>> released = new ArrayList<>();
-    for (List<String> row : rows) {
-      List<String> to = result.released().get(CtdcCodebook.quasiIdentifiers(row));
-      if (to != null) {
-        released.add(CtdcCodebook.released(row, to));
-      }
-    }
-    released.sort(BY_VALUES);
-    Map<String, Long> generalisations = new LinkedHashMap<>();
-    result.generalised().forEach((step, n) -> generalisations.put(step.name(), n));
-    return new Release(
-        released,
-        new DisclosureReport(
-            Instant.now(),
-            k,
-            CtdcCodebook.QUASI_IDENTIFIERS,
-            result.eligible(),
-            result.releasedRows(),
-            result.suppressedRows(),
-            generalisations,
-            result.smallestGroup(),
-            result.groups()));
-  }
-
-  private static final Comparator<List<String>> BY_VALUES =
-      (a, b) -> {
-        for (int i = 0; i < a.size(); i++) {
-          int c = a.get(i).compareTo(b.get(i));
-          if (c != 0) {
-            return c;
-          }
-        }
-        return 0;
-      };
-
-  /** A CSV cell: quoted when it holds a comma, a quote or a line break (RFC 4180). */
-  static String csv(List<String> row) {
-    StringBuilder line = new StringBuilder();
-    for (int i = 0; i < row.size(); i++) {
-      String v = row.get(i);
-      if (i > 0) {
-        line.append(',');
-      }
-      if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0) {
-        line.append('"').append(v.replace("\"", "\"\"")).append('"');
-      } else {
-        line.append(v);
-      }
-    }
-    return line.toString();
   }
 }

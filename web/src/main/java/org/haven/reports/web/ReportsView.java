@@ -24,6 +24,7 @@ import org.haven.reports.boundary.DisclosureReport;
 import org.haven.reports.boundary.Indicators;
 import org.haven.reports.boundary.ReportFilters;
 import org.haven.reports.boundary.ReportIndicators;
+import org.haven.reports.control.ExportJobs;
 import org.haven.ui.Charts;
 import org.haven.ui.Labels;
 import org.haven.ui.Texts;
@@ -81,6 +82,7 @@ public class ReportsView implements Serializable {
   private boolean counted;
   private Indicators indicators;
   private DisclosureReport disclosure;
+  private ExportJobs.Status exportJob;
 
   /** The donors' indicators for the form's period and filters (audited by the boundary). */
   public void showIndicators() {
@@ -105,22 +107,43 @@ public class ReportsView implements Serializable {
     return disclosure;
   }
 
-  /** The CTDC export as a download; the page shows its progress while it is made. */
+  /** Starts preparing the CTDC export; the page polls its progress. */
+  public void prepareExport() {
+    exportJob = ctdc.prepare();
+  }
+
+  /** Where the export being prepared stands (refreshed by the page's poll). */
+  public ExportJobs.Status getExportJob() {
+    if (exportJob != null && exportJob.state() == ExportJobs.State.RUNNING) {
+      exportJob = ctdc.job(exportJob.id()).orElse(null);
+      if (exportJob != null && exportJob.report() != null) {
+        disclosure = exportJob.report();
+      }
+    }
+    return exportJob;
+  }
+
+  public boolean isExportRunning() {
+    ExportJobs.Status job = getExportJob();
+    return job != null && job.state() == ExportJobs.State.RUNNING;
+  }
+
+  /** The prepared export as a download (recorded by the boundary). */
   public StreamedContent getCtdcExport() {
+    ExportJobs.Status job = getExportJob();
+    if (job == null || job.state() != ExportJobs.State.DONE) {
+      return null;
+    }
+    byte[] file = ctdc.download(job.id()).orElse(null);
+    if (file == null) {
+      Texts.say(FacesMessage.SEVERITY_WARN, "reports.ctdc.expired");
+      return null;
+    }
     return DefaultStreamedContent.builder()
         .name("haven-ctdc.csv")
         .contentType("text/csv; charset=UTF-8")
-        .writer(
-            out -> {
-              try {
-                disclosure =
-                    ctdc.export(
-                        new java.io.OutputStreamWriter(
-                            out, java.nio.charset.StandardCharsets.UTF_8));
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            })
+        .contentLength((long) file.length)
+        .stream(() -> new java.io.ByteArrayInputStream(file))
         .build();
   }
 
